@@ -1,0 +1,65 @@
+"""Long facts: one amount per row, the shape of the dataset that comes later."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.tables import CellState
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    entity: str | None
+    fiscal_year: int | None
+    kind: str
+    table: str
+    row: str
+    code: str | None
+    line_no: int | None
+    label: str
+    column: str
+    header: str
+    amount: Decimal
+    unit: str
+    file: str | None
+    page: int | None
+    line: int | None
+
+
+FACT_FIELDS: tuple[str, ...] = tuple(Fact.model_fields)
+
+
+def facts(d: Disclosure) -> list[Fact]:
+    """Every numeric cell of every table, in table and row order."""
+    out: list[Fact] = []
+    for t in d.tables:
+        headers = {c.id: c.header for c in t.columns}
+        for r in t.rows:
+            for c in r.cells:
+                if c.state is not CellState.NUMBER or c.value is None:
+                    continue
+                p = c.prov or r.prov
+                out.append(
+                    Fact(
+                        entity=d.meta.entity,
+                        fiscal_year=d.meta.fiscal_year,
+                        kind=d.meta.kind.value,
+                        table=t.id,
+                        row=r.key,
+                        code=r.code,
+                        line_no=r.line_no,
+                        label=r.label,
+                        column=c.column,
+                        header=headers.get(c.column, c.column),
+                        amount=c.value,
+                        unit=r.unit or t.unit.value,
+                        file=p.file if p else None,
+                        page=p.page if p else None,
+                        line=p.line if p else None,
+                    )
+                )
+    return out

@@ -1,0 +1,119 @@
+"""Typed public tables: Table → Row → Cell, every cell exact and located.
+
+The same shapes hold final-account (F01…F10), budget (B01…B18) and performance
+tables; what differs between them is data in ``refdata``, not classes here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from yujuesuan.model.provenance import Provenance
+
+
+class Unit(StrEnum):
+    """Money unit printed in a table header (单位：万元 / 金额单位：元)."""
+
+    YUAN = "元"
+    WAN_YUAN = "万元"
+
+
+class CellState(StrEnum):
+    """What a printed cell held, so that blank and "—" stay distinct from 0.00."""
+
+    NUMBER = "number"  # a numeral, including 0.00
+    BLANK = "blank"  # nothing printed
+    DASH = "dash"  # "-", "—" or "--": zero or not applicable, as the profile says
+    NOT_APPLICABLE = "na"  # "——": the cell must stay empty (S F06 basic column of 309 …)
+    TEXT = "text"  # something else (a count with a unit, an indicator value)
+
+
+class Cell(BaseModel):
+    """One printed value. ``value`` is exact, in the table's unit; None unless NUMBER."""
+
+    model_config = ConfigDict(frozen=True)
+
+    column: str
+    raw: str
+    state: CellState
+    value: Decimal | None = None
+    prov: Provenance | None = None
+
+
+class Level(StrEnum):
+    """Where a row sits in a classification or table structure."""
+
+    TOTAL = "total"  # 合计 / 总计 / 人员经费合计
+    CLASS = "class"  # 类 (3 digits)
+    SECTION = "section"  # 款 (5 digits)
+    ITEM = "item"  # 项 (7 digits)
+    FIXED = "fixed"  # a fixed row of a template (行次 rows, 三公 row)
+
+
+class Row(BaseModel):
+    """A table row keyed so that the same row has the same key in every profile.
+
+    ``key`` is ``r27`` for a 行次 row (assigned from refdata where the document prints
+    no 行次), the classification code for classified rows (``2080101``, ``30101``),
+    ``total`` for 合计, and a named key for other fixed rows.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    label: str
+    level: Level
+    code: str | None = None
+    line_no: int | None = None
+    unit: str | None = None  # set when the row counts things (辆, 台（套）), not money
+    cells: tuple[Cell, ...] = ()
+    prov: Provenance | None = None
+
+    def cell(self, column: str) -> Cell | None:
+        for c in self.cells:
+            if c.column == column:
+                return c
+        return None
+
+    def value(self, column: str) -> Decimal | None:
+        c = self.cell(column)
+        return None if c is None else c.value
+
+
+class Column(BaseModel):
+    """A measure column: canonical id (``c1``) and the header printed for it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    header: str
+
+
+class Table(BaseModel):
+    """One recognised public table."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str  # canonical id from TABLES.md (F01 …)
+    title: str  # as printed
+    label: str | None = None  # 公开01表 / 预算01表, when printed
+    variant: str  # which refdata layout variant matched
+    unit: Unit
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()  # 注：… lines under the table
+    statements: tuple[str, ...] = ()  # 说明：… (empty-table statements)
+    prov: Provenance | None = None  # where the title is
+
+    def row(self, key: str) -> Row | None:
+        for r in self.rows:
+            if r.key == key:
+                return r
+        return None
+
+    def value(self, key: str, column: str) -> Decimal | None:
+        r = self.row(key)
+        return None if r is None else r.value(column)

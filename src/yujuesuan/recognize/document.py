@@ -1,0 +1,281 @@
+"""RawDocument → Disclosure: parts, tables, meta, profile, narrative, glossary, annexes.
+
+Parts are found by their headings (第一部分 …) and told apart by what they are about
+(概况, 表, 情况说明, 名词解释, 附件), not by their number, since budgets order them
+differently. A table of contents is skipped: it repeats the headings with no body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from yujuesuan.ingest.raw import InputError, RawDocument, RawLine
+from yujuesuan.model.disclosure import (
+    Attachment,
+    Disclosure,
+    GlossaryEntry,
+    Kind,
+    Meta,
+    Profile,
+    Scope,
+    Section,
+    SourceFile,
+    TextLine,
+)
+from yujuesuan.model.tables import Table, Unit
+from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, find_tables, read_table
+from yujuesuan.recognize.text import join_wrapped, norm
+
+BULLET = re.compile(r"^[-•·*]\s+")
+HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
+SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．](?!\d)")
+T = TypeVar("T")
+CN_YEAR = re.compile(r"(\d{4})\s*年度?(?:部门|单位)(?:决算|预算)")
+
+
+@dataclass
+class Part:
+    heading: str
+    lines: list[RawLine]
+
+
+def _content_lines(doc: RawDocument) -> list[RawLine]:
+    """All lines after the table of contents (目录 … up to the repeated first heading)."""
+    lines = [ln for ln in doc.lines if not PAGE_FOOTER.match(norm(ln.text))]
+    toc = next((i for i, ln in enumerate(lines[:200]) if norm(ln.text) == "目录"), None)
+    if toc is None:
+        return lines
+    headings = [i for i in range(toc + 1, len(lines)) if PART.match(norm(lines[i].text))]
+    if not headings:
+        return lines
+    first = _part_key(lines[headings[0]])
+    again = next((i for i in headings[1:] if _part_key(lines[i]) == first), None)
+    return lines[:toc] + lines[again:] if again is not None else lines
+
+
+def _part_key(line: RawLine) -> str:
+    m = PART.match(norm(line.text))
+    return m.group(0) if m else ""
+
+
+def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
+    """(lines before the first part, parts). A heading wrapped onto a second line is rejoined."""
+    front: list[RawLine] = []
+    parts: list[Part] = []
+    for line in lines:
+        text = norm(line.text)
+        if PART.match(text):
+            parts.append(Part(line.text.strip(), []))
+        elif parts:
+            part = parts[-1]
+            if not part.lines and len(text) <= 2 and not HEADING.match(text):
+                part.heading += text  # "…局概" / "况"
+                continue
+            part.lines.append(line)
+        else:
+            front.append(line)
+    return front, parts
+
+
+def _kind_of_part(heading: str) -> str:
+    h = norm(heading)
+    if "名词解释" in h:
+        return "glossary"
+    if "情况说明" in h or h.endswith("说明"):
+        return "narrative"
+    if "概况" in h:
+        return "profile"
+    if "附件" in h or "绩效" in h:
+        return "annex"
+    if h.endswith("表"):
+        return "tables"
+    return "annex"
+
+
+def sections(lines: Sequence[RawLine]) -> list[Section]:
+    """Numbered sections (一、…) with their text; lines wrapped mid-sentence are rejoined."""
+    out: list[Section] = []
+    key = ""
+    heading = ""
+    body: list[RawLine] = []
+
+    def flush() -> None:
+        if key or body:
+            out.append(
+                Section(
+                    key=key,
+                    heading=heading,
+                    text=paragraphs([ln.text for ln in body]),
+                    lines=tuple(TextLine(text=ln.text.strip(), prov=ln.prov) for ln in body),
+                )
+            )
+
+    for line in lines:
+        text = BULLET.sub("", line.text.strip())
+        m = HEADING.match(text)
+        if m and len(text) <= 40 and not text.endswith(("。", "；")) and "：" not in text[:-1]:
+            flush()
+            key, heading, body = m.group(1), text, []
+        else:
+            body.append(line)
+    flush()
+    return out
+
+
+def paragraphs(lines: Sequence[str]) -> str:
+    """Join wrapped lines; a new paragraph starts at an indent or a sub-heading."""
+    paras: list[list[str]] = []
+    for raw in lines:
+        indented = raw.startswith(("\u3000", "  "))
+        text = raw.strip()
+        if not text:
+            continue
+        new = not paras or indented or bool(SUB_HEADING.match(text)) or paras[-1][-1].endswith(("：", ":"))
+        if new:
+            paras.append([text])
+        else:
+            paras[-1].append(text)
+    return "\n".join(join_wrapped(p) for p in paras)
+
+
+def glossary_sections(lines: Sequence[RawLine]) -> list[GlossaryEntry]:
+    """Glossary entries print as '一、财政拨款收入：单位从…' — heading and text on one line."""
+    out: list[GlossaryEntry] = []
+    term = ""
+    body: list[str] = []
+    prov = None
+    for line in lines:
+        text = BULLET.sub("", line.text.strip())
+        m = HEADING.match(text)
+        if m and "：" in m.group(2)[:30]:
+            if term:
+                out.append(GlossaryEntry(term=term, definition=paragraphs(body), prov=prov))
+            term, _, rest = m.group(2).partition("：")
+            body, prov = [rest], line.prov
+        elif term:
+            body.append(line.text)
+    if term:
+        out.append(GlossaryEntry(term=term, definition=paragraphs(body), prov=prov))
+    return out
+
+
+COUNT_DEPTS = re.compile(r"内设(?:机构)?(\d+)个")
+COUNT_UNITS = re.compile(r"(?:单位|预算单位)共(?:计)?(\d+)(?:个|家)")
+UNIT_ITEM = re.compile(r"^\d+[.、．]\s*(.+?)[；;。，,]?$")
+
+
+def profile(lines: Sequence[RawLine]) -> Profile:
+    secs = sections(lines)
+    duties = next((s.text for s in secs if any(w in s.heading for w in ("职责", "职能"))), "")
+    org_secs = [s for s in secs if any(w in s.heading for w in ("机构", "构成"))]
+    org = "\n".join(s.text for s in org_secs)
+    every = "\n".join(s.text for s in secs)
+    depts = COUNT_DEPTS.search(every)
+    units = COUNT_UNITS.search(every)
+    names = [
+        m.group(1)
+        for s in org_secs
+        for ln in s.lines
+        if (m := UNIT_ITEM.match(ln.text.strip())) and len(m.group(1)) < 40
+    ]
+    return Profile(
+        duties=duties,
+        organization=org,
+        internal_departments=int(depts.group(1)) if depts else None,
+        units=int(units.group(1)) if units else None,
+        unit_names=tuple(names),
+        sections=tuple(secs),
+    )
+
+
+def _profile_name(tables: Sequence[Table], kind: Kind) -> str:
+    if kind is Kind.BUDGET:
+        return "budget"
+    labelled = any(t.label for t in tables)
+    if labelled and any(t.id == "F10" for t in tables):
+        return "final/shanxi-2022"
+    if labelled:
+        return "final/henan-2023"
+    return "final/shanghai-2024"
+
+
+def recognize(docs: Sequence[RawDocument]) -> Disclosure:
+    """One disclosure from one or more raw documents (narrative file + tables file)."""
+    tables: list[Table] = []
+    infos: list[HeaderInfo] = []
+    front: list[RawLine] = []
+    parts: list[Part] = []
+    for doc in docs:
+        lines = _content_lines(doc)
+        f, p = split_parts(lines)
+        front += f
+        parts += p
+        spans = find_tables(lines)
+        units = Counter[Unit]()
+        for span in spans:
+            table, info = read_table(span, units.most_common(1)[0][0] if units else Unit.WAN_YUAN)
+            units[table.unit] += 1
+            tables.append(table)
+            infos.append(info)
+    if not tables:
+        names = ", ".join(d.source.name for d in docs)
+        raise InputError(f"{names}: no 部门决算/预算 public table found; is this a departmental disclosure?")
+    all_text = "".join(norm(ln.text) for ln in front[:40]) + "".join(norm(p.heading) for p in parts)
+    kind = Kind.BUDGET if "预算" in all_text and "决算" not in all_text else Kind.FINAL
+    entity = _most_common([i.entity for i in infos]) or _entity_from_headings(parts)
+    year = _most_common([i.year for i in infos]) or _year_from(all_text)
+    scope = Scope.UNIT if "单位决算" in all_text or "单位预算" in all_text else Scope.DEPARTMENT
+    unit = Counter(t.unit for t in tables).most_common(1)[0][0]
+    meta = Meta(
+        entity=entity,
+        fiscal_year=year,
+        kind=kind,
+        scope=scope,
+        unit=unit,
+        profile=_profile_name(tables, kind),
+        sources=tuple(SourceFile.model_validate(d.source, from_attributes=True) for d in docs),
+    )
+    by_kind: dict[str, list[Part]] = {}
+    for p in parts:
+        by_kind.setdefault(_kind_of_part(p.heading), []).append(p)
+    narrative = [s for p in by_kind.get("narrative", []) for s in sections(p.lines)]
+    return Disclosure(
+        meta=meta,
+        profile=profile([ln for p in by_kind.get("profile", []) for ln in p.lines]),
+        tables=tuple(tables),
+        narrative=tuple(narrative),
+        glossary=tuple(e for p in by_kind.get("glossary", []) for e in glossary_sections(p.lines)),
+        attachments=tuple(
+            Attachment(
+                title=p.heading,
+                text="\n".join(ln.text.strip() for ln in p.lines),
+                prov=p.lines[0].prov if p.lines else None,
+            )
+            for p in by_kind.get("annex", [])
+        ),
+    )
+
+
+def _most_common(values: Sequence[T | None]) -> T | None:
+    c = Counter(v for v in values if v is not None)
+    return c.most_common(1)[0][0] if c else None
+
+
+def _entity_from_headings(parts: Sequence[Part]) -> str | None:
+    for p in parts:
+        m = re.match(r"^第[一二三四五六七八九十]+部分\s*(.+?)(?:\d{4}年度)?(?:部门|单位)(?:决算|预算)表$", p.heading)
+        if m:
+            return norm(m.group(1))
+        m = re.match(r"^第[一二三四五六七八九十]+部分\s*(.+?)概况$", norm(p.heading))
+        if m and m.group(1):
+            return m.group(1)
+    return None
+
+
+def _year_from(text: str) -> int | None:
+    m = CN_YEAR.search(text)
+    return int(m.group(1)) if m else None

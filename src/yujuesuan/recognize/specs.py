@@ -1,0 +1,134 @@
+"""Typed view of the table templates in refdata: what recognition matches against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from yujuesuan.recognize.text import label_key, norm
+from yujuesuan.refdata import load
+
+
+@dataclass(frozen=True)
+class FixedRow:
+    line_no: int
+    labels: tuple[str, ...]  # label keys (normalised, ordinal stripped)
+    code: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    order: tuple[str, ...] = ()
+    when_title: str | None = None
+    when_header: str | None = None
+    when_header_first: str | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    titles: tuple[str, ...]
+    layout: str
+    variants: tuple[Variant, ...]
+    left_columns: tuple[tuple[str, str], ...] = ()
+    right_columns: tuple[tuple[str, str], ...] = ()
+    left_rows: tuple[FixedRow, ...] = ()
+    right_rows: tuple[FixedRow, ...] = ()
+    left_range: tuple[int, int] = (0, 0)
+    right_range: tuple[int, int] = (0, 0)
+    stat_rows: tuple[FixedRow, ...] = field(default=())
+
+    def variant(self, title: str, header: str) -> Variant:
+        """The first variant whose condition holds for this printed title and header."""
+        t, h = norm(title), norm(header)
+        for v in self.variants:
+            if v.when_title is not None and norm(v.when_title) not in t:
+                continue
+            if v.when_header is not None and norm(v.when_header) not in h:
+                continue
+            if v.when_header_first is not None and not _interleaved(h):
+                continue
+            return v
+        return self.variants[-1]
+
+
+def _interleaved(header: str) -> bool:
+    """SH24 “三公”: 预算数/决算数 printed under every item rather than once each."""
+    return header.count("预算数") >= 2
+
+
+def _pairs(raw: list[list[str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in raw)
+
+
+def _fixed(raw: list[list[Any]]) -> tuple[FixedRow, ...]:
+    return tuple(FixedRow(int(r[0]), tuple(label_key(x) for x in r[1:])) for r in raw)
+
+
+@cache
+def class_rows(column: str) -> tuple[FixedRow, ...]:
+    """The 类 lines of F01 (``f01``) or F04 (``f04``), with their 行次 and code."""
+    rows = []
+    for c in load("classes")["class"]:
+        if column in c:
+            rows.append(FixedRow(int(c[column]), tuple(label_key(n) for n in c["names"]), code=c["code"]))
+    return tuple(rows)
+
+
+@cache
+def class_names() -> dict[str, str]:
+    """Label key → 类 code, over every name a class has been printed with."""
+    out: dict[str, str] = {}
+    for c in load("classes")["class"]:
+        for n in c["names"]:
+            out.setdefault(label_key(n), c["code"])
+    return out
+
+
+def _spec(t: dict[str, Any]) -> TableSpec:
+    base_columns = _pairs(t.get("columns", []))
+    variants = tuple(
+        Variant(
+            name=v["name"],
+            columns=_pairs(v["columns"]) if "columns" in v else base_columns,
+            order=tuple(v.get("order", ())),
+            when_title=v.get("when_title"),
+            when_header=v.get("when_header"),
+            when_header_first=v.get("when_header_first"),
+        )
+        for v in t.get("variants", [])
+    ) or (Variant(name="standard", columns=base_columns),)
+    right_rows = _fixed(t.get("right_rows", []))
+    if "class_rows" in t:
+        right_rows = tuple(sorted(class_rows(t["class_rows"]) + right_rows, key=lambda r: r.line_no))
+    return TableSpec(
+        id=t["id"],
+        titles=tuple(t["titles"]),
+        layout=t["layout"],
+        variants=variants,
+        left_columns=_pairs(t.get("left_columns", [])),
+        right_columns=_pairs(t.get("right_columns", [])),
+        left_rows=_fixed(t.get("left_rows", [])),
+        right_rows=right_rows,
+        left_range=tuple(t.get("left_range", (0, 0))),  # type: ignore[arg-type]
+        right_range=tuple(t.get("right_range", (0, 0))),  # type: ignore[arg-type]
+        stat_rows=tuple(
+            FixedRow(int(r[0]), (label_key(r[1]),), unit=r[2] or None) for r in t.get("stat_rows", [])
+        ),
+    )
+
+
+@cache
+def final_specs() -> tuple[TableSpec, ...]:
+    return tuple(_spec(t) for t in load("final_tables")["table"])
+
+
+@cache
+def title_index() -> tuple[tuple[str, TableSpec], ...]:
+    """(normalised title, spec), longest titles first so 支出决算表 never wins over a longer one."""
+    pairs = [(norm(title), s) for s in final_specs() for title in s.titles]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
