@@ -25,11 +25,11 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from yujuesuan.model import Cell, CellState, Disclosure, Row, Table
+from yujuesuan.recognize.layouts import PERSONNEL_TOTAL, PUBLIC_TOTAL
 
-PERSONNEL_TOTAL_KEY = "personnel_total"
-"""F06 row key of 人员经费合计 (the recogniser will share it; keep the two in step)."""
-PUBLIC_TOTAL_KEY = "public_total"
-"""F06 row key of 公用经费合计."""
+# F06 row keys of 人员经费合计 / 公用经费合计, as the recogniser names them.
+PERSONNEL_TOTAL_KEY = PERSONNEL_TOTAL
+PUBLIC_TOTAL_KEY = PUBLIC_TOTAL
 
 INCOME_LAST_LINE = {"F01": 31, "F04": 32}
 """Two-sided tables: rows with 行次 up to this are the income side."""
@@ -38,7 +38,14 @@ TWO_SIDED_HEADERS = {
     "F01": (("项目", "行次", "决算数"), ("项目", "行次", "决算数")),
     "F04": (
         ("项目", "行次", "金额"),
-        ("项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
+        (
+            "项目",
+            "行次",
+            "合计",
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款",
+        ),
     ),
 }
 CLASSIFIED = frozenset({"F02", "F03", "F05", "F08", "F09"})
@@ -112,11 +119,13 @@ def build_xlsx(d: Disclosure, path: Path) -> None:
         n = layout.width
         sheet.cell(row=1, column=1, value=table.title)
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
-        sheet.cell(row=2, column=1, value=f"部门：{entity}")
-        sheet.cell(row=2, column=max(2, (n + 1) // 2), value=f"{year}年度")
-        sheet.cell(row=2, column=max(3, n), value=f"单位：{table.unit.value}")
-        _write_xlsx_header(sheet, layout, first_row=3)
-        row_number = 5
+        if table.label:
+            sheet.cell(row=2, column=max(3, n), value=table.label)
+        sheet.cell(row=3, column=1, value=f"部门：{entity}")
+        sheet.cell(row=3, column=max(2, (n + 1) // 2), value=f"{year}年度")
+        sheet.cell(row=3, column=max(3, n), value=f"单位：{table.unit.value}")
+        _write_xlsx_header(sheet, layout, first_row=4)
+        row_number = 6
         for body_row in layout.body:
             for j, out in enumerate(body_row, start=1):
                 _write_xlsx_cell(sheet, row_number, j, out)
@@ -140,6 +149,11 @@ def layout_of(table: Table) -> Layout:
     if table.id == "F07":
         return _three_public(table)
     headers = [c.header for c in table.columns]
+    if table.id == "F10":  # label · 行次 · value
+        stat: list[list[Out]] = [
+            [r.label, str(r.line_no or ""), *_cells(r, [c.id for c in table.columns])] for r in table.rows
+        ]
+        return Layout(top=["项目", "行次", *headers], sub=["项目", "行次", *headers], body=stat)
     body: list[list[Out]] = [[r.label, *_cells(r, [c.id for c in table.columns])] for r in table.rows]
     return Layout(top=["项目", *headers], sub=["项目", *headers], body=body)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -91,15 +92,35 @@ def f01() -> Table:
 
 
 def f05() -> Table:
-    columns = (Column(id="c1", header="小计"), Column(id="c2", header="基本支出"), Column(id="c3", header="项目支出"))
+    columns = (
+        Column(id="c1", header="小计"),
+        Column(id="c2", header="基本支出"),
+        Column(id="c3", header="项目支出"),
+    )
 
     def row(key: str, code: str | None, label: str, level: Level, *cells: Cell) -> Row:
         return Row(key=key, label=label, level=level, code=code, cells=cells)
 
     rows = (
-        row("total", None, "合计", Level.TOTAL, num("c1", "22,828.10"), num("c2", "20,000.00"), num("c3", "2,828.10")),
+        row(
+            "total",
+            None,
+            "合计",
+            Level.TOTAL,
+            num("c1", "22,828.10"),
+            num("c2", "20,000.00"),
+            num("c3", "2,828.10"),
+        ),
         row("201", "201", "一般公共服务支出", Level.CLASS, num("c1", "12.3"), blank("c2"), dash("c3")),
-        row("2010101", "2010101", "行政运行", Level.ITEM, num("c1", "0.00"), num("c2", "-5.50"), num("c3", "38")),
+        row(
+            "2010101",
+            "2010101",
+            "行政运行",
+            Level.ITEM,
+            num("c1", "0.00"),
+            num("c2", "-5.50"),
+            num("c3", "38"),
+        ),
     )
     return Table(
         id="F05",
@@ -115,7 +136,9 @@ def f05() -> Table:
 def f06() -> Table:
     def row(code: str, label: str, raw: str) -> Row:
         level = Level.CLASS if len(code) == 3 else Level.SECTION
-        return Row(key=code, label=label, level=level, code=code, cells=(num("b", raw) if raw else blank("b"),))
+        return Row(
+            key=code, label=label, level=level, code=code, cells=(num("b", raw) if raw else blank("b"),)
+        )
 
     rows = (
         row("301", "工资福利支出", "1,000.00"),
@@ -156,7 +179,7 @@ def f07() -> Table:
         variant="henan-2023",
         unit=Unit.WAN_YUAN,
         columns=columns,
-        rows=(Row(key="sangong", label="", level=Level.FIXED, cells=cells),),
+        rows=(Row(key="total", label="财政拨款“三公”经费", level=Level.FIXED, cells=cells),),
     )
 
 
@@ -221,7 +244,16 @@ def test_docx_round_trip_keeps_raw_text_blanks_and_order(tmp_path: Path) -> None
 
     raw = read_docx(path, "决算.docx")
 
-    f08_head = ("功能分类科目编码", "科目名称", "年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余")
+    f08_head = (
+        "功能分类科目编码",
+        "科目名称",
+        "年初结转和结余",
+        "本年收入",
+        "小计",
+        "基本支出",
+        "项目支出",
+        "年末结转和结余",
+    )
     assert short(raw) == [
         f"{ENTITY}2023年度部门决算",
         *word_head(f05()),
@@ -285,9 +317,27 @@ def test_f06_with_total_column_prints_four_groups_of_four() -> None:
         update={
             "columns": (Column(id="t", header="金额"), Column(id="b", header="其中：基本支出")),
             "rows": (
-                Row(key="30101", label="基本工资", level=Level.SECTION, code="30101", cells=(num("t", "1.00"), num("b", "1.00"))),
-                Row(key="31011", label="地上附着物和青苗补偿", level=Level.SECTION, code="31011", cells=(num("t", "2.00"), dash("b"))),
-                Row(key="31002", label="办公设备购置", level=Level.SECTION, code="31002", cells=(num("t", "3.00"), dash("b"))),
+                Row(
+                    key="30101",
+                    label="基本工资",
+                    level=Level.SECTION,
+                    code="30101",
+                    cells=(num("t", "1.00"), num("b", "1.00")),
+                ),
+                Row(
+                    key="31011",
+                    label="地上附着物和青苗补偿",
+                    level=Level.SECTION,
+                    code="31011",
+                    cells=(num("t", "2.00"), dash("b")),
+                ),
+                Row(
+                    key="31002",
+                    label="办公设备购置",
+                    level=Level.SECTION,
+                    code="31002",
+                    cells=(num("t", "3.00"), dash("b")),
+                ),
             ),
         }
     )
@@ -476,16 +526,27 @@ def test_builder_number_format_prints_the_raw() -> None:
 OLE_BYTES = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
-def _zip_with(member: str) -> bytes:
+def _zip_with(*members: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(member, "<x/>")
+        for member in members:
+            archive.writestr(member, "<x/>")
     return buffer.getvalue()
 
 
-def _error(reader: object, path: Path, data: bytes) -> str:
+def _damaged(real: bytes) -> bytes:
+    """A package whose content types part is not XML: zip intact, content broken."""
+    source = zipfile.ZipFile(io.BytesIO(real))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            data = b"<broken" if info.filename == "[Content_Types].xml" else source.read(info)
+            archive.writestr(info.filename, data)
+    return buffer.getvalue()
+
+
+def _error(reader: Callable[[Path, str], RawDocument], path: Path, data: bytes) -> str:
     path.write_bytes(data)
-    assert callable(reader)
     with pytest.raises(InputError) as caught:
         reader(path, path.name)
     message = str(caught.value)
@@ -516,13 +577,21 @@ def test_docx_errors(tmp_path: Path) -> None:
         f"a.docx: not a readable Word document (not a zip archive); {fix}"
     )
     truncated = _real_docx(tmp_path)[:2000]
-    assert _error(read_docx, p, truncated) == f"a.docx: not a readable Word document (not a zip archive); {fix}"
+    assert (
+        _error(read_docx, p, truncated) == f"a.docx: not a readable Word document (not a zip archive); {fix}"
+    )
     assert _error(read_docx, p, OLE_BYTES) == (
         "a.docx: not a readable Word document (it is password-protected, or an old .doc file); "
         "remove the password, or open it in Word and save it as .docx"
     )
-    message = _error(read_docx, p, _zip_with("hello.txt"))
-    assert message.startswith("a.docx: not a readable Word document (")
+    assert _error(read_docx, p, _zip_with("hello.txt")) == (
+        f"a.docx: not a readable Word document (a zip archive, but not an Office document); {fix}"
+    )
+    assert _error(read_docx, p, _zip_with("[Content_Types].xml", "ppt/presentation.xml")) == (
+        f"a.docx: not a readable Word document (an Office file, but not a Word document); {fix}"
+    )
+    message = _error(read_docx, p, _damaged(_real_docx(tmp_path)))
+    assert message.startswith("a.docx: not a readable Word document (damaged content: ")
     assert message.endswith(f"); {fix}")
     assert _error(read_docx, p, _real_xlsx(tmp_path)) == (
         "a.docx: not a readable Word document (it is an Excel workbook); read it as .xlsx"
@@ -539,13 +608,21 @@ def test_xlsx_errors(tmp_path: Path) -> None:
         f"b.xlsx: not a readable Excel workbook (not a zip archive); {fix}"
     )
     truncated = _real_xlsx(tmp_path)[:3000]
-    assert _error(read_xlsx, p, truncated) == f"b.xlsx: not a readable Excel workbook (not a zip archive); {fix}"
+    assert (
+        _error(read_xlsx, p, truncated) == f"b.xlsx: not a readable Excel workbook (not a zip archive); {fix}"
+    )
     assert _error(read_xlsx, p, OLE_BYTES) == (
         "b.xlsx: not a readable Excel workbook (it is password-protected, or an old .xls file); "
         "remove the password, or open it in Excel and save it as .xlsx (.xls is not supported)"
     )
-    message = _error(read_xlsx, p, _zip_with("hello.txt"))
-    assert message.startswith("b.xlsx: not a readable Excel workbook (")
+    assert _error(read_xlsx, p, _zip_with("hello.txt")) == (
+        f"b.xlsx: not a readable Excel workbook (a zip archive, but not an Office document); {fix}"
+    )
+    assert _error(read_xlsx, p, _zip_with("[Content_Types].xml", "ppt/presentation.xml")) == (
+        f"b.xlsx: not a readable Excel workbook (an Office file, but not an Excel workbook); {fix}"
+    )
+    message = _error(read_xlsx, p, _damaged(_real_xlsx(tmp_path)))
+    assert message.startswith("b.xlsx: not a readable Excel workbook (damaged content: ")
     assert message.endswith(f"); {fix}")
     assert _error(read_xlsx, p, _real_docx(tmp_path)) == (
         "b.xlsx: not a readable Excel workbook (it is a Word document); read it as .docx"

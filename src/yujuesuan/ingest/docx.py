@@ -33,8 +33,9 @@ _FIX = "check the file is complete and is .docx, not .doc"
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-# Text under these is not the paragraph's own text: deleted revisions, text boxes (their
-# paragraphs are read where they sit) and the duplicate fallback copy of a drawing.
+# Text under these is not the paragraph's own text: deleted revisions, text boxes floating
+# on it (not read: the disclosures keep their content in the body) and the duplicate
+# fallback copy of a drawing.
 _SKIP_UNDER = frozenset(
     {
         qn("w:del"),
@@ -48,9 +49,7 @@ def read_docx(path: Path, display_name: str) -> RawDocument:
     """Read ``path``; provenance names the file ``display_name``. Raises InputError."""
     data = _read_bytes(path, display_name)
     document = _open(data, display_name)
-    source = SourceFile(
-        name=display_name, format="docx", sha256=hashlib.sha256(data).hexdigest(), pages=None
-    )
+    source = SourceFile(name=display_name, format="docx", sha256=hashlib.sha256(data).hexdigest(), pages=None)
     raw = RawDocument(source=source)
     table_index = 0
     for block_index, element in enumerate(_blocks(document.element.body), start=1):

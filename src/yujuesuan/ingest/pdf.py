@@ -110,6 +110,14 @@ class _Transform:
         left, bottom, right, top = page.get_cropbox()
         self.l, self.b, self.r, self.t = float(left), float(bottom), float(right), float(top)
         self.rot = int(page.get_rotation()) % 360
+        w, h = self.r - self.l, self.t - self.b
+        self.width, self.height = (h, w) if self.rot in (90, 270) else (w, h)
+
+    def visible(self, x0: float, top: float, x1: float, bottom: float) -> bool:
+        """Whether a display box's centre lies on the page (generators that export a
+        whole spreadsheet leave text far outside the page box, which no viewer shows)."""
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        return 0.0 <= cx <= self.width and 0.0 <= cy <= self.height
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         rot = self.rot
@@ -229,7 +237,7 @@ def _chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> list[_Char]:
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
-    box, point = tf.box, tf.point
+    box, point, visible = tf.box, tf.point, tf.visible
     out: list[_Char] = []
     seen: set[tuple[str, int, int]] = set()
     i = 0
@@ -248,6 +256,9 @@ def _chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> list[_Char]:
             i += step
             continue
         x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
+        if not visible(x0, top, x1, bottom):
+            i += step
+            continue
         # The font size scaled by the text matrix (generators that write "1 Tf" and
         # scale the matrix are common); the matrix also says which way is up.
         size = get_size(raw, i)
@@ -277,104 +288,142 @@ def _chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> list[_Char]:
 # --------------------------------------------------------------------------- rules
 
 
-def _rules(page: pdfium.PdfPage, tf: _Transform) -> tuple[list[_Seg], list[_Seg]]:
-    """Horizontal and vertical rules drawn by the page's visible path objects, merged."""
-    hraw: list[_Seg] = []
-    vraw: list[_Seg] = []
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    objs = (pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(count))
-    _walk(objs, identity, tf, hraw, vraw, depth=0)
-    return _merge(hraw), _merge(vraw)
-
-
 _Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _mul(inner: _Matrix, outer: _Matrix) -> _Matrix:
     """inner then outer, PDF row-vector convention."""
     a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+    aa, bb, cc, dd, ee, ff = outer
+    return (
+        a * aa + b * cc,
+        a * bb + b * dd,
+        c * aa + d * cc,
+        c * bb + d * dd,
+        e * aa + f * cc + ee,
+        e * bb + f * dd + ff,
+    )
 
 
-def _walk(
-    objs: Iterable[pdfium_c.FPDF_PAGEOBJECT],
-    parent: _Matrix,
-    tf: _Transform,
-    hraw: list[_Seg],
-    vraw: list[_Seg],
-    depth: int,
-) -> None:
-    """Collect rule segments from path objects, descending into form XObjects."""
-    fs = pdfium_c.FS_MATRIX()
-    for obj in objs:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
-            if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
+class _RuleReader:
+    """Collects horizontal and vertical rules from a page's visible path objects.
+
+    One instance per page; the ctypes out-parameters are made once and reused, since a
+    table page has hundreds of path objects.
+    """
+
+    def __init__(self, tf: _Transform) -> None:
+        self.tf = tf
+        self.h: list[_Seg] = []
+        self.v: list[_Seg] = []
+        self._fs = pdfium_c.FS_MATRIX()
+        self._fl = [ctypes.c_float() for _ in range(4)]
+        self._fl_refs = [ctypes.byref(f) for f in self._fl]
+        self._ci = [ctypes.c_int() for _ in range(2)]
+        self._ci_refs = [ctypes.byref(c) for c in self._ci]
+        self._cu = [ctypes.c_uint() for _ in range(4)]
+        self._cu_refs = [ctypes.byref(c) for c in self._cu]
+
+    def page(self, page: pdfium.PdfPage) -> None:
+        count = pdfium_c.FPDFPage_CountObjects(page.raw)
+        self._walk([pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(max(count, 0))], _IDENTITY, 0)
+
+    def _walk(self, objs: list[pdfium_c.FPDF_PAGEOBJECT], parent: _Matrix, depth: int) -> None:
+        """Descend into form XObjects, composing their matrices."""
+        get_type = pdfium_c.FPDFPageObj_GetType
+        path_type, form_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+        for obj in objs:
+            kind = get_type(obj)
+            if kind == path_type:
+                self._path(obj, parent, depth)
+            elif kind == form_type and depth < 8:
+                matrix = self._matrix(obj)
+                if matrix is None:
+                    continue
+                n = pdfium_c.FPDFFormObj_CountObjects(obj)
+                children = [pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(max(n, 0))]
+                self._walk(children, _mul(matrix, parent), depth + 1)
+
+    def _matrix(self, obj: pdfium_c.FPDF_PAGEOBJECT) -> _Matrix | None:
+        fs = self._fs
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(fs)):
+            return None
+        return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
+
+    def _visible(self, obj: pdfium_c.FPDF_PAGEOBJECT) -> bool:
+        """Whether the path paints something other than white (white draws no rule)."""
+        fill_mode, stroke = self._ci
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, *self._ci_refs):
+            return False
+        r, g, b, a = self._cu
+        if stroke.value and pdfium_c.FPDFPageObj_GetStrokeColor(obj, *self._cu_refs):
+            if a.value > 0 and (r.value, g.value, b.value) != (255, 255, 255):
+                return True
+        elif stroke.value:
+            return True
+        if fill_mode.value and pdfium_c.FPDFPageObj_GetFillColor(obj, *self._cu_refs):
+            return a.value > 0 and (r.value, g.value, b.value) != (255, 255, 255)
+        return bool(fill_mode.value)
+
+    def _path(self, obj: pdfium_c.FPDF_PAGEOBJECT, parent: _Matrix, depth: int) -> None:
+        if not self._visible(obj):
+            return
+        if depth == 0:
+            # Fast path: most rules are one stroked line or one thin rectangle, and the
+            # object's bounds (page space, stroke width included) already say where.
+            left, bottom, right, top = self._fl
+            if pdfium_c.FPDFPageObj_GetBounds(obj, *self._fl_refs):
+                x0, y0, x1, y1 = self.tf.box(left.value, bottom.value, right.value, top.value)
+                w, h = x1 - x0, y1 - y0
+                if w < _THIN and h < _THIN:
+                    return
+                if h < _THIN:
+                    self.h.append(_Seg((y0 + y1) / 2, x0, x1))
+                    return
+                if w < _THIN:
+                    self.v.append(_Seg((x0 + x1) / 2, y0, y1))
+                    return
+        matrix = self._matrix(obj)
+        if matrix is None:
+            return
+        self._segments(obj, _mul(matrix, parent))
+
+    def _segments(self, obj: pdfium_c.FPDF_PAGEOBJECT, m: _Matrix) -> None:
+        """Walk a path's segments: polylines and rectangles, curves skipped."""
+        n = pdfium_c.FPDFPath_CountSegments(obj)
+        x, y = self._fl[0], self._fl[1]
+        xr, yr = self._fl_refs[0], self._fl_refs[1]
+        a, b, c, d, e, f = m
+        point = self.tf.point
+        subpaths: list[list[tuple[float, float]]] = []
+        current: list[tuple[float, float]] = []
+        for k in range(n):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+            if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, xr, yr):
                 continue
-            matrix = _mul((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), parent)
-            n = pdfium_c.FPDFFormObj_CountObjects(obj)
-            children = (pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(max(n, 0)))
-            _walk(children, matrix, tf, hraw, vraw, depth + 1)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
-                continue
-            _path(obj, _mul((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), parent), tf, hraw, vraw)
+            px, py = x.value, y.value
+            pt = point(px * a + py * c + e, px * b + py * d + f)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                current.append(pt)
+            else:  # moveto starts a subpath; a curve is no rule, so it breaks the polyline
+                if len(current) > 1:
+                    subpaths.append(current)
+                current = [pt]
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and current:
+                current.append(current[0])
+        if len(current) > 1:
+            subpaths.append(current)
+        for pts in subpaths:
+            _polyline(pts, self.h, self.v)
 
 
-def _visible(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[bool, bool]:
-    """(filled, stroked), ignoring white paint, which draws no rule on paper."""
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return False, False
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    rgba = (ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
-    filled = fill_mode.value != 0
-    if filled and pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba):
-        filled = a.value > 0 and (r.value, g.value, b.value) != (255, 255, 255)
-    stroked = bool(stroke.value)
-    if stroked and pdfium_c.FPDFPageObj_GetStrokeColor(obj, *rgba):
-        stroked = a.value > 0 and (r.value, g.value, b.value) != (255, 255, 255)
-    return filled, stroked
-
-
-def _path(
-    obj: pdfium_c.FPDF_PAGEOBJECT, m: _Matrix, tf: _Transform, hraw: list[_Seg], vraw: list[_Seg]
-) -> None:
-    """Turn one path object's straight axis-parallel pieces into rule segments."""
-    filled, stroked = _visible(obj)
-    if not (filled or stroked):
-        return
-    n = pdfium_c.FPDFPath_CountSegments(obj)
-    x, y = ctypes.c_float(), ctypes.c_float()
-    a, b, c, d, e, f = m
-    point = tf.point
-    subpaths: list[list[tuple[float, float]]] = []
-    current: list[tuple[float, float]] = []
-    for k in range(n):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
-            continue
-        px, py = x.value, y.value
-        pt = point(px * a + py * c + e, px * b + py * d + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            if len(current) > 1:
-                subpaths.append(current)
-            current = [pt]
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
-            current.append(pt)
-        else:  # a curve: not a rule; break the polyline here
-            if len(current) > 1:
-                subpaths.append(current)
-            current = [pt]
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and current:
-            current.append(current[0])
-    if len(current) > 1:
-        subpaths.append(current)
-    for pts in subpaths:
-        _polyline(pts, hraw, vraw)
+def _rules(page: pdfium.PdfPage, tf: _Transform) -> tuple[list[_Seg], list[_Seg]]:
+    """Horizontal and vertical rules drawn on the page, merged."""
+    reader = _RuleReader(tf)
+    reader.page(page)
+    return _merge(reader.h), _merge(reader.v)
 
 
 def _polyline(pts: list[tuple[float, float]], hraw: list[_Seg], vraw: list[_Seg]) -> None:

@@ -95,7 +95,7 @@ def _open(data: bytes, name: str) -> Workbook:
         reason = "a zip archive, but not an Office document"
         raise InputError(f"{name}: not a readable Excel workbook ({reason}); {_FIX}")
     if not any(m.startswith("xl/") for m in members):
-        reason = "an Office file, but not a Excel workbook"
+        reason = "an Office file, but not an Excel workbook"
         raise InputError(f"{name}: not a readable Excel workbook ({reason}); {_FIX}")
     try:
         # Merged ranges are only known in the normal (not read-only) mode.

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from yujuesuan.ingest.raw import InputError, RawDocument, RawLine
 from yujuesuan.model.disclosure import (
+    ORGANIZATION_WORDS,
     Attachment,
     Disclosure,
     GlossaryEntry,
@@ -34,6 +35,8 @@ BULLET = re.compile(r"^[-•·*]\s+")
 HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．](?!\d)")
 T = TypeVar("T")
+# Performance annexes printed after the glossary without a 第五部分 heading (seed 000).
+ANNEX = re.compile(r"^[^。，]{0,30}(?:绩效自评|绩效评价|自评)[^。，]{0,20}(?:表|报告)$")
 CN_YEAR = re.compile(r"(\d{4})\s*年度?(?:部门|单位)(?:决算|预算)")
 
 
@@ -68,7 +71,7 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
     parts: list[Part] = []
     for line in lines:
         text = norm(line.text)
-        if PART.match(text):
+        if PART.match(text) or (parts and _kind_of_part(parts[-1].heading) == "glossary" and ANNEX.match(text)):
             parts.append(Part(line.text.strip(), []))
         elif parts:
             part = parts[-1]
@@ -170,9 +173,7 @@ UNIT_ITEM = re.compile(r"^\d+[.、．]\s*(.+?)[；;。，,]?$")
 
 def profile(lines: Sequence[RawLine]) -> Profile:
     secs = sections(lines)
-    duties = next((s.text for s in secs if any(w in s.heading for w in ("职责", "职能"))), "")
-    org_secs = [s for s in secs if any(w in s.heading for w in ("机构", "构成"))]
-    org = "\n".join(s.text for s in org_secs)
+    org_secs = [s for s in secs if any(w in s.heading for w in ORGANIZATION_WORDS)]
     every = "\n".join(s.text for s in secs)
     depts = COUNT_DEPTS.search(every)
     units = COUNT_UNITS.search(every)
@@ -183,8 +184,6 @@ def profile(lines: Sequence[RawLine]) -> Profile:
         if (m := UNIT_ITEM.match(ln.text.strip())) and len(m.group(1)) < 40
     ]
     return Profile(
-        duties=duties,
-        organization=org,
         internal_departments=int(depts.group(1)) if depts else None,
         units=int(units.group(1)) if units else None,
         unit_names=tuple(names),

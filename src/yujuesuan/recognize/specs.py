@@ -44,7 +44,7 @@ class TableSpec:
 
     def variant(self, title: str, header: str) -> Variant:
         """The first variant whose condition holds for this printed title and header."""
-        t, h = norm(title), norm(header)
+        t, h = norm(title), "\n".join(norm(line) for line in header.split("\n"))
         for v in self.variants:
             if v.when_title is not None and norm(v.when_title) not in t:
                 continue
@@ -57,8 +57,8 @@ class TableSpec:
 
 
 def _interleaved(header: str) -> bool:
-    """SH24 “三公”: 预算数/决算数 printed under every item rather than once each."""
-    return header.count("预算数") >= 2
+    """SH24 “三公”: one header line alternates 预算数 决算数 预算数 决算数 … under the items."""
+    return any("预算数决算数预算数决算数" in line for line in header.split("\n"))
 
 
 def _pairs(raw: list[list[str]]) -> tuple[tuple[str, str], ...]:

@@ -75,18 +75,18 @@ class HeaderInfo:
 
 def header_info(lines: Sequence[RawLine], info: HeaderInfo) -> None:
     """Entity, year, unit and label from header-block lines (fills what is still unknown)."""
-    for i, line in enumerate(lines):
-        text = norm(line.text)
+    texts = [norm(c.text) for line in lines for c in line.cells if c.text]  # grid cells one by one
+    for i, text in enumerate(texts):
         if LABEL.match(text) and info.label is None:
             info.label = text
             continue
-        if text in ("金额单位：", "单位：") and i + 1 < len(lines) and norm(lines[i + 1].text) in ("元", "万元"):
-            text += norm(lines[i + 1].text)
+        if text in ("金额单位：", "单位：") and i + 1 < len(texts) and texts[i + 1] in ("元", "万元"):
+            text += texts[i + 1]
         if info.unit is None and (u := UNIT.search(text)):
             info.unit = Unit(u.group(1))
         if info.year is None and (y := YEAR.search(text)):
             info.year = int(y.group(1))
-        if info.entity is None and (e := ENTITY.search(line.text.strip())):
+        if info.entity is None and (e := ENTITY.search(text)):
             info.entity = norm(e.group(1))
 
 
@@ -143,7 +143,7 @@ def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table, HeaderInfo]:
             continue
         body.append(line)
     header_info(header, info)
-    header_text = " ".join(ln.text for ln in header)
+    header_text = "\n".join(ln.text for ln in header)
     variant = spec.variant(span.title, header_text)
     grid = sum(ln.grid for ln in body) * 2 >= len(body) > 0
     if grid:

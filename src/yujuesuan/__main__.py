@@ -1,0 +1,5 @@
+"""`python -m yujuesuan` is `yjs`."""
+
+from yujuesuan.cli import main
+
+main()

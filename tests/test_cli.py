@@ -1,0 +1,139 @@
+"""`yjs` as a user runs it: real files give output, bad files one line and exit 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FINAL_SEEDS, SEEDS, SHANGHAI, SHANGHAI_PDFS, corpus_file
+
+
+def yjs(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "yujuesuan", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_no_arguments_parses_the_bundled_example() -> None:
+    r = yjs("parse")
+    assert r.returncode == 0, r.stderr
+    assert "bundled example" in r.stderr
+    assert "焦作市人力资源社会保障电子政务中心" in r.stdout
+    assert "收入支出决算总表" in r.stdout
+
+
+def test_parse_seed_to_json_file(tmp_path: Path) -> None:
+    out = tmp_path / "000.json"
+    r = yjs("parse", corpus_file(SEEDS / FINAL_SEEDS["000"]), "-o", out)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert d["meta"]["entity"] == "焦作市人力资源和社会保障局"
+    f01 = next(t for t in d["tables"] if t["id"] == "F01")
+    r1 = next(r for r in f01["rows"] if r["key"] == "r1")
+    assert r1["cells"][0]["value"] == "22828.10"
+
+
+def test_parse_to_csv_facts() -> None:
+    r = yjs("parse", corpus_file(SEEDS / FINAL_SEEDS["002"]), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    hit = [x for x in rows if x["table"] == "F05" and x["row"] == "total" and x["column"] == "c1"]
+    assert len(hit) == 1
+    assert hit[0]["amount"] == "217.46" and hit[0]["unit"] == "万元" and hit[0]["line"] == "260"
+
+
+def test_parse_to_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "t.xlsx"
+    r = yjs("parse", corpus_file(SEEDS / FINAL_SEEDS["003"]), "-f", "xlsx", "-o", out)
+    assert r.returncode == 0, r.stderr
+    wb = load_workbook(out)
+    assert wb.sheetnames[0].startswith("F01")
+    ws = wb[wb.sheetnames[0]]
+    assert ws["A1"].value == "收入支出决算总表"
+    assert ws["B4"].value == "一、一般公共预算财政拨款收入" and str(ws["D4"].value) == "12705.06"
+
+
+def test_many_files_into_a_folder_with_progress(tmp_path: Path) -> None:
+    files = [corpus_file(SEEDS / v) for v in FINAL_SEEDS.values()]
+    r = yjs("parse", *files, "-o", tmp_path / "out")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{f.stem}.json" for f in files)
+
+
+def test_schema_is_json_schema() -> None:
+    r = yjs("schema")
+    assert r.returncode == 0
+    s = json.loads(r.stdout)
+    assert s["title"] == "yujuesuan Disclosure"
+    assert "Table" in s["$defs"] and "Cell" in s["$defs"]
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def _encrypted_pdf(path: Path) -> None:
+    from pypdf import PdfWriter
+
+    w = PdfWriter(clone_from=str(corpus_file(SHANGHAI / SHANGHAI_PDFS["shanghai-template"])))
+    w.encrypt(user_password="secret", owner_password="owner")
+    with path.open("wb") as f:
+        w.write(f)
+
+
+def _image_only_pdf(path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    doc.new_page(595, 842)
+    doc.save(str(path))
+
+
+BAD: dict[str, tuple[str, object, str]] = {
+    "empty": ("empty.pdf", b"", "the file is empty"),
+    "corrupt": ("broken.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "not a readable PDF"),
+    "encrypted": ("locked.pdf", _encrypted_pdf, "password"),
+    "no-text-layer": ("scan.pdf", _image_only_pdf, "no text layer"),
+    "not-a-disclosure": ("letter.txt", "尊敬的用户：您好！这是一封普通的信。\n谢谢。\n".encode(), "no 部门决算/预算 public table found"),
+    "unsupported": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported file type"),
+    "old-office": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Office format"),
+    "corrupt-docx": ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable"),
+    "corrupt-xlsx": ("broken.xlsx", b"this is text", "not a readable"),
+    "missing": ("nothere.pdf", None, "no such file"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_input_one_line_exit_2_no_output(case: str, tmp_path: Path) -> None:
+    name, content, message = BAD[case]
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif callable(content):
+        content(path)
+    out = tmp_path / "out.json"
+    r = yjs("parse", path, "-o", out)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith(f"yjs: error: {name}") and message in lines[0], lines[0]
+    assert "Traceback" not in r.stderr
+    assert not out.exists() and not any(p.name.startswith(".yjs-") for p in tmp_path.iterdir())
+
+
+def test_one_bad_file_among_many_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out"
+    r = yjs("parse", corpus_file(SEEDS / FINAL_SEEDS["002"]), bad, "-o", out)
+    assert r.returncode == 2
+    assert "empty.txt: the file is empty" in r.stderr
+    assert "nothing was written" in r.stderr
+    assert not out.exists()
