@@ -407,6 +407,7 @@ def test_xlsx_round_trip_numbers_merges_and_header_block(tmp_path: Path) -> None
 
     assert short(raw) == [
         "一般公共预算财政拨款支出决算表",
+        "公开05表",
         (f"部门：{ENTITY}", "", "2023年度", "", "单位：万元"),
         ("项目", "", "本年支出", "", ""),
         ("功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"),
@@ -414,6 +415,7 @@ def test_xlsx_round_trip_numbers_merges_and_header_block(tmp_path: Path) -> None
         ("201", "一般公共服务支出", "12.3", "", "—"),
         ("2010101", "行政运行", "0.00", "-5.50", "38"),
         "收入支出决算总表",
+        "公开01表",
         (f"部门：{ENTITY}", "", "2023年度", "", "", "单位：万元"),
         ("收入", "", "", "支出", "", ""),
         ("项目", "行次", "决算数", "项目", "行次", "决算数"),
@@ -423,6 +425,7 @@ def test_xlsx_round_trip_numbers_merges_and_header_block(tmp_path: Path) -> None
         ("", "", "", "总计", "62", "23000.00"),
         "注：本表反映部门本年度的总收支和年末结转结余情况。",
         "政府性基金预算财政拨款收入支出决算表",
+        "公开07表",
         (f"部门：{ENTITY}", "", "", "2023年度", "", "", "", "单位：万元"),
         ("项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"),
         ("功能分类科目编码", "科目名称", "", "", "小计", "基本支出", "项目支出", ""),
@@ -439,13 +442,13 @@ def test_xlsx_builder_writes_real_numbers_with_formats(tmp_path: Path) -> None:
 
     sheet = load_workbook(path)["公开05表"]
 
-    assert sheet["C5"].value == 22828.1  # a number cell, not the text "22,828.10"
-    assert sheet["C5"].number_format == "#,##0.00"
-    assert (sheet["C6"].value, sheet["C6"].number_format) == (12.3, "0.0")
-    assert sheet["D6"].value is None  # blank stays empty
-    assert sheet["E6"].value == "—"  # a dash stays text
-    assert (sheet["E7"].value, sheet["E7"].number_format) == (38, "0")
-    assert {str(r) for r in sheet.merged_cells.ranges} == {"A1:E1", "A3:B3", "C3:E3"}
+    assert sheet["C6"].value == 22828.1  # a number cell, not the text "22,828.10"
+    assert sheet["C6"].number_format == "#,##0.00"
+    assert (sheet["C7"].value, sheet["C7"].number_format) == (12.3, "0.0")
+    assert sheet["D7"].value is None  # blank stays empty
+    assert sheet["E7"].value == "—"  # a dash stays text
+    assert (sheet["E8"].value, sheet["E8"].number_format) == (38, "0")
+    assert {str(r) for r in sheet.merged_cells.ranges} == {"A1:E1", "A4:B4", "C4:E4"}
 
 
 def test_xlsx_provenance_names_sheet_row_and_cell(tmp_path: Path) -> None:
@@ -454,7 +457,7 @@ def test_xlsx_provenance_names_sheet_row_and_cell(tmp_path: Path) -> None:
 
     raw = read_xlsx(path, "shown.xlsx")
 
-    title = raw.lines[7]
+    title = raw.lines[8]
     assert title.prov.model_dump(exclude_none=True) == {
         "file": "shown.xlsx",
         "page": 2,
@@ -465,10 +468,10 @@ def test_xlsx_provenance_names_sheet_row_and_cell(tmp_path: Path) -> None:
     assert total.prov.model_dump(exclude_none=True) == {
         "file": "shown.xlsx",
         "page": 1,
-        "line": 5,
-        "cell": "公开05表!A5:E5",
+        "line": 6,
+        "cell": "公开05表!A6:E6",
     }
-    assert total.cells[2].prov.cell == "公开05表!C5"
+    assert total.cells[2].prov.cell == "公开05表!C6"
 
 
 def test_xlsx_rows_prose_only_for_a_single_text_cell(tmp_path: Path) -> None:

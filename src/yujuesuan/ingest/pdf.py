@@ -603,25 +603,23 @@ def _assign(chars: list[_Char], tables: list[_Table]) -> list[_Char]:
 
 def _lines(file: str, page: int, loose: list[_Char], tables: list[_Table]) -> list[RawLine]:
     """Prose lines and table rows of a page, ordered top to bottom, with provenance."""
-    items: list[tuple[float, float, int, object]] = []
-    for k, group in enumerate(_visual_lines(loose)):
-        items.append((min(c.top for c in group), min(c.x0 for c in group), k, group))
-    base = len(items)
-    for t in tables:
-        for row in t.rows:
-            if row:
-                items.append((row[0].top, row[0].x0, base, row))
-                base += 1
-    items.sort(key=lambda it: (it[0], it[1], it[2]))
+    texts: list[tuple[str, list[_Char]]] = []
+    order: list[tuple[float, float, int, int]] = []  # (top, x0, kind, index); kind 0 prose, 1 row
+    for group in _visual_lines(loose):
+        text = _join_line(group)
+        if text:
+            order.append((min(c.top for c in group), min(c.x0 for c in group), 0, len(texts)))
+            texts.append((text, group))
+    rows = [row for t in tables for row in t.rows if row]
+    order.extend((row[0].top, row[0].x0, 1, k) for k, row in enumerate(rows))
+    order.sort()
     out: list[RawLine] = []
-    for number, (_, _, _, item) in enumerate(items, start=1):
-        if isinstance(item, list) and item and isinstance(item[0], _Cell):
-            out.append(_row_line(file, page, number, item))
+    for number, (_, _, kind, index) in enumerate(order, start=1):
+        if kind == 1:
+            out.append(_row_line(file, page, number, rows[index]))
         else:
-            group: list[_Char] = item  # type: ignore[assignment]
-            bbox = _bbox(group)
-            prov = Provenance(file=file, page=page, line=number, bbox=bbox)
-            out.append(prose(_join_line(group), prov))
+            text, group = texts[index]
+            out.append(prose(text, Provenance(file=file, page=page, line=number, bbox=_bbox(group))))
     return out
 
 
