@@ -25,7 +25,8 @@ import ctypes
 import hashlib
 import pathlib
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -45,13 +46,10 @@ _SNAP = 3.0
 _JOIN = 3.0
 # A rectangle thinner than this is a drawn line, not a box.
 _THIN = 3.0
-# Minimum height of a row band (points); thinner bands are artefacts of double rules.
-_MIN_BAND = 2.0
 # Two glyphs are on the same visual line when their boxes overlap vertically by at least
 # this fraction of the smaller glyph's height.
 _LINE_OVERLAP = 0.5
 
-_WS = re.compile(r"\s+")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -91,16 +89,23 @@ class _Cell:
 
 
 @dataclass(slots=True)
-class _Table:
-    """A ruled table: its row bands and, per band, the cells the vertical rules make."""
+class _Band:
+    """One row band of a table: between two consecutive horizontal rules."""
 
+    top: float
+    bottom: float
+    bounds: list[float]  # x of the vertical rules crossing the band, sorted
+    cells: list[_Cell]
+
+
+@dataclass(slots=True)
+class _Table:
     x0: float
     top: float
     x1: float
     bottom: float
-    ys: list[float]
-    rows: list[list[_Cell]]
-    bounds: list[list[float]]  # per band: sorted x of the cell boundaries
+    ys: list[float]  # the horizontal rules; band k lies between ys[k] and ys[k + 1]
+    bands: list[_Band]
 
 
 class _Transform:
@@ -162,13 +167,15 @@ def read_pdf(path: pathlib.Path, display_name: str) -> RawDocument:
             any_text = any_text or has_text
     except pdfium.PdfiumError as exc:
         raise InputError(
-            f"{display_name}: not a readable PDF ({exc}); check that the file is complete"
+            f"{display_name}: not a readable PDF ({str(exc).rstrip('.')}); check that the file is complete"
         ) from None
     finally:
         doc.close()
+    if n_pages == 0:
+        raise InputError(f"{display_name}: not a readable PDF (it has no pages); check that the file is complete")
     if not any_text:
         raise InputError(
-            f"{display_name}: has no text layer (scanned images); OCR is not supported yet "
+            f"{display_name} has no text layer (scanned images); OCR is not supported yet "
             "— use a PDF exported with text"
         )
     source = SourceFile(name=display_name, format="pdf", sha256=source_sha, pages=n_pages)
@@ -181,14 +188,15 @@ def _open(data: bytes, display_name: str) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
-        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise InputError(
-                f"{display_name}: is password-protected; remove the password and try again"
-            ) from None
-        reason = {
-            pdfium_c.FPDF_ERR_FILE: "file not found or could not be opened",
-            pdfium_c.FPDF_ERR_FORMAT: "not a PDF or corrupted",
-        }.get(code, str(exc))
+        # pdfium's error code is global state and can be stale (e.g. a file with no
+        # pages fails without setting it), so a password error must also show an
+        # /Encrypt dictionary before we blame a password.
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" in data:
+            raise InputError(f"{display_name} is password-protected; remove the password and try again") from None
+        if code == pdfium_c.FPDF_ERR_FORMAT or not data.lstrip().startswith(b"%PDF"):
+            reason = "not a PDF, or damaged"
+        else:
+            reason = "pdfium cannot load it"
         raise InputError(
             f"{display_name}: not a readable PDF ({reason}); check that the file is complete"
         ) from None
@@ -240,6 +248,8 @@ def _chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> list[_Char]:
     box, point, visible = tf.box, tf.point, tf.visible
     out: list[_Char] = []
     seen: set[tuple[str, int, int]] = set()
+    last_by, last_right = float("nan"), float("nan")
+    size, upright = 0.0, False
     i = 0
     while i < count:
         code = get_unicode(raw, i)
@@ -259,28 +269,35 @@ def _chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> list[_Char]:
         if not visible(x0, top, x1, bottom):
             i += step
             continue
-        # The font size scaled by the text matrix (generators that write "1 Tf" and
-        # scale the matrix are common); the matrix also says which way is up.
-        size = get_size(raw, i)
-        if get_matrix(raw, i, matrix_ref):
-            a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-            size *= abs(a * d - b * c) ** 0.5
-            upx, upy = c, d
+        if not get_origin(raw, i, ox_ref, oy_ref):
+            i += step
+            continue
+        bx, by = point(ox.value, oy.value)
+        # Font size and orientation change only with the text run: a glyph that starts
+        # where the previous one ended, on the same baseline, reuses them (two calls
+        # saved for nearly every glyph).
+        if not (by == last_by and abs(rect.left - last_right) < 0.01):
+            # The size scaled by the text matrix (generators that write "1 Tf" and scale
+            # the matrix are common); the matrix also says which way is up.
+            size = get_size(raw, i)
+            upright = False
+            if get_matrix(raw, i, matrix_ref):
+                a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+                size *= abs(a * d - b * c) ** 0.5
+                ux, uy = point(ox.value + c, oy.value + d)
+                upright = uy < by and abs(ux - bx) < 0.1 * (by - uy)
+        last_by, last_right = by, rect.right
+        if upright and size > 0:
+            top, bottom = by - 0.8 * size, by + 0.2 * size
+            em = size
         else:
-            upx, upy = 0.0, 1.0
-        if size > 0 and get_origin(raw, i, ox_ref, oy_ref):
-            bx, by = point(ox.value, oy.value)
-            ux, uy = point(ox.value + upx, oy.value + upy)
-            if uy < by and abs(ux - bx) < 0.1 * (by - uy):  # upright as displayed
-                top, bottom = by - 0.8 * size, by + 0.2 * size
-        else:
-            size = bottom - top
+            em = bottom - top if size <= 0 else size
         text = chr(code)
         # Fake bold prints a glyph twice at (almost) the same spot; keep one.
         key = (text, int(x0), int(top))
         if key not in seen:
             seen.add(key)
-            out.append(_Char(text, x0, top, x1, bottom, size))
+            out.append(_Char(text, x0, top, x1, bottom, em))
         i += step
     return out
 
@@ -517,60 +534,50 @@ def _tables(hsegs: list[_Seg], vsegs: list[_Seg]) -> list[_Table]:
 
 
 def _table(hs: list[_Seg], vs: list[_Seg]) -> _Table | None:
-    """One table from its rules, or None when the rules enclose fewer than two cells."""
+    """One table from its rules, or None when the rules make no real grid.
+
+    A frame with no inner vertical rule (a boxed paragraph, a three-line table drawn
+    with side borders) is not a grid: position would not mean column, so its text is
+    left to the prose lines.
+    """
     if len(hs) < 2 or len(vs) < 2:
         return None
-    ys = sorted({h.pos for h in hs})
-    # _merge already snapped positions; drop bands too thin to hold text.
-    kept = [ys[0]]
-    for y in ys[1:]:
-        if y - kept[-1] >= _MIN_BAND:
-            kept.append(y)
-    ys = kept
-    rows: list[list[_Cell]] = []
-    bounds: list[list[float]] = []
+    ys = sorted({h.pos for h in hs})  # _merge has snapped near-equal rules together
+    rules_at: dict[float, list[_Seg]] = defaultdict(list)
+    for h in hs:
+        rules_at[h.pos].append(h)
+    bands: list[_Band] = []
     for ya, yb in zip(ys, ys[1:], strict=False):
-        cross = sorted(
-            {v.pos for v in vs if v.lo <= ya + _SNAP and v.hi >= yb - _SNAP}
-        )
         xs: list[float] = []
-        for x in cross:
+        for x in sorted({v.pos for v in vs if v.lo <= ya + _SNAP and v.hi >= yb - _SNAP}):
             if not xs or x - xs[-1] > _SNAP:
                 xs.append(x)
-        bounds.append(xs)
-        rows.append([_Cell(xa, xb, ya, yb) for xa, xb in zip(xs, xs[1:], strict=False)])
-    if sum(len(r) for r in rows) < 2:
+        bands.append(_Band(ya, yb, xs, [_Cell(xa, xb, ya, yb) for xa, xb in zip(xs, xs[1:], strict=False)]))
+    if max(len(b.cells) for b in bands) < 2:
         return None
-    _link_spans(rows, hs)
-    x0 = min(h.lo for h in hs)
-    x1 = max(h.hi for h in hs)
-    return _Table(x0, ys[0], x1, ys[-1], ys, rows, bounds)
+    _link_spans(bands, rules_at)
+    return _Table(min(h.lo for h in hs), ys[0], max(h.hi for h in hs), ys[-1], ys, bands)
 
 
-def _link_spans(rows: list[list[_Cell]], hs: list[_Seg]) -> None:
-    """Mark cells with no rule above them as continuations of the same cell in the band above.
+def _link_spans(bands: list[_Band], rules_at: dict[float, list[_Seg]]) -> None:
+    """Mark cells with no rule above them as continuations of the cell in the band above.
 
-    Such a cell spans several bands (e.g. a header "项目" over two header rows); its text
-    belongs to its first band, and the later bands get a blank at that position.
+    Such a cell spans several bands (e.g. "一般公共预算资金" beside three sub-rows); its
+    text, often centred across the bands, belongs to its first band, and the later bands
+    keep a blank at that position.
     """
-    for above, row in zip(rows, rows[1:], strict=False):
-        for cell in row:
-            if _ruled(hs, cell.top, cell.x0, cell.x1):
+    for above, band in zip(bands, bands[1:], strict=False):
+        rules = rules_at.get(band.top, [])
+        for cell in band.cells:
+            covered = sum(max(0.0, min(h.hi, cell.x1) - max(h.lo, cell.x0)) for h in rules)
+            if covered >= 0.5 * (cell.x1 - cell.x0):
                 continue
-            for up in above:
+            for up in above.cells:
                 if abs(up.x0 - cell.x0) <= _SNAP and abs(up.x1 - cell.x1) <= _SNAP:
-                    cell.owner = up.owner or up
+                    owner = up.owner or up
+                    owner.bottom = cell.bottom
+                    cell.owner = owner
                     break
-
-
-def _ruled(hs: list[_Seg], y: float, x0: float, x1: float) -> bool:
-    """Whether a horizontal rule at y covers most of [x0, x1]."""
-    need = (x1 - x0) * 0.5
-    covered = 0.0
-    for h in hs:
-        if abs(h.pos - y) <= _SNAP:
-            covered += max(0.0, min(h.hi, x1) - max(h.lo, x0))
-    return covered >= need
 
 
 def _assign(chars: list[_Char], tables: list[_Table]) -> list[_Char]:
@@ -584,12 +591,12 @@ def _assign(chars: list[_Char], tables: list[_Table]) -> list[_Char]:
         cell = None
         for t in tables:
             if t.top <= cy <= t.bottom and t.x0 - _SNAP <= cx <= t.x1 + _SNAP:
-                band = bisect.bisect_right(t.ys, cy) - 1
-                if 0 <= band < len(t.rows):
-                    xs = t.bounds[band]
-                    col = bisect.bisect_right(xs, cx) - 1
-                    if 0 <= col < len(t.rows[band]):
-                        cell = t.rows[band][col]
+                k = bisect.bisect_right(t.ys, cy) - 1
+                if 0 <= k < len(t.bands):
+                    band = t.bands[k]
+                    col = bisect.bisect_right(band.bounds, cx) - 1
+                    if 0 <= col < len(band.cells):
+                        cell = band.cells[col]
                 break
         if cell is None:
             loose.append(ch)
@@ -610,8 +617,8 @@ def _lines(file: str, page: int, loose: list[_Char], tables: list[_Table]) -> li
         if text:
             order.append((min(c.top for c in group), min(c.x0 for c in group), 0, len(texts)))
             texts.append((text, group))
-    rows = [row for t in tables for row in t.rows if row]
-    order.extend((row[0].top, row[0].x0, 1, k) for k, row in enumerate(rows))
+    rows = [band for t in tables for band in t.bands if band.cells]
+    order.extend((band.top, band.bounds[0], 1, k) for k, band in enumerate(rows))
     order.sort()
     out: list[RawLine] = []
     for number, (_, _, kind, index) in enumerate(order, start=1):
@@ -623,14 +630,14 @@ def _lines(file: str, page: int, loose: list[_Char], tables: list[_Table]) -> li
     return out
 
 
-def _row_line(file: str, page: int, number: int, row: list[_Cell]) -> RawLine:
+def _row_line(file: str, page: int, number: int, band: _Band) -> RawLine:
     """One grid row; blanks (and continuations of row-spanning cells) stay as ""."""
     cells: list[RawCell] = []
-    for k, cell in enumerate(row, start=1):
+    for k, cell in enumerate(band.cells, start=1):
         text = "" if cell.owner is not None else _cell_text(cell.chars)
         bbox = (_r(cell.x0), _r(cell.top), _r(cell.x1), _r(cell.bottom))
         cells.append(RawCell(text, Provenance(file=file, page=page, line=number, cell=f"c{k}", bbox=bbox)))
-    bbox = (_r(row[0].x0), _r(row[0].top), _r(row[-1].x1), _r(row[0].bottom))
+    bbox = (_r(band.bounds[0]), _r(band.top), _r(band.bounds[-1]), _r(band.bottom))
     return grid_row(cells, Provenance(file=file, page=page, line=number, bbox=bbox))
 
 

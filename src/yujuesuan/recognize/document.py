@@ -36,7 +36,8 @@ HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．](?!\d)")
 T = TypeVar("T")
 # Performance annexes printed after the glossary without a 第五部分 heading (seed 000).
-ANNEX = re.compile(r"^[^。，]{0,30}(?:绩效自评|绩效评价|自评)[^。，]{0,20}(?:表|报告)$")
+# Each starts an attachment of its own; "表3-1 …分值表" inside a report does not.
+ANNEX = re.compile(r"^(?!表)[^。，]{0,30}(?:绩效自评|绩效评价|自评)[^。，]{0,20}(?:表|报告)$")
 CN_YEAR = re.compile(r"(\d{4})\s*年度?(?:部门|单位)(?:决算|预算)")
 
 
@@ -71,7 +72,9 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
     parts: list[Part] = []
     for line in lines:
         text = norm(line.text)
-        if PART.match(text) or (parts and _kind_of_part(parts[-1].heading) == "glossary" and ANNEX.match(text)):
+        if PART.match(text) or (
+            parts and _kind_of_part(parts[-1].heading) in ("glossary", "annex") and ANNEX.match(text)
+        ):
             parts.append(Part(line.text.strip(), []))
         elif parts:
             part = parts[-1]
@@ -92,7 +95,7 @@ def _kind_of_part(heading: str) -> str:
         return "narrative"
     if "概况" in h:
         return "profile"
-    if "附件" in h or "绩效" in h:
+    if "附件" in h or "绩效" in h or "自评" in h:
         return "annex"
     if h.endswith("表"):
         return "tables"
@@ -146,28 +149,32 @@ def paragraphs(lines: Sequence[str]) -> str:
 
 
 def glossary_sections(lines: Sequence[RawLine]) -> list[GlossaryEntry]:
-    """Glossary entries print as '一、财政拨款收入：单位从…' — heading and text on one line."""
+    """Entries print as '一、财政拨款收入：单位从…'; a long term may wrap before its colon."""
     out: list[GlossaryEntry] = []
-    term = ""
-    body: list[str] = []
+    buf: list[str] = []
     prov = None
+
+    def flush() -> None:
+        text = join_wrapped(buf)
+        term, colon, definition = text.partition("：")
+        if buf and colon:
+            out.append(GlossaryEntry(term=term.strip(), definition=definition.strip(), prov=prov))
+
     for line in lines:
         text = BULLET.sub("", line.text.strip())
         m = HEADING.match(text)
-        if m and "：" in m.group(2)[:30]:
-            if term:
-                out.append(GlossaryEntry(term=term, definition=paragraphs(body), prov=prov))
-            term, _, rest = m.group(2).partition("：")
-            body, prov = [rest], line.prov
-        elif term:
-            body.append(line.text)
-    if term:
-        out.append(GlossaryEntry(term=term, definition=paragraphs(body), prov=prov))
+        if m:
+            flush()
+            buf, prov = [m.group(2)], line.prov
+        elif buf:
+            buf.append(text)
+    flush()
     return out
 
 
 COUNT_DEPTS = re.compile(r"内设(?:机构)?(\d+)个")
-COUNT_UNITS = re.compile(r"(?:单位|预算单位)共(?:计)?(\d+)(?:个|家)")
+COUNT_UNITS = re.compile(r"(?:单位|预算单位)共(?:计)?(\d+)(?:个|家)|有(\d+)个预算单位")
+UNIT_LIST = re.compile(r"分别为(.+?)。")
 UNIT_ITEM = re.compile(r"^\d+[.、．]\s*(.+?)[；;。，,]?$")
 
 
@@ -183,9 +190,11 @@ def profile(lines: Sequence[RawLine]) -> Profile:
         for ln in s.lines
         if (m := UNIT_ITEM.match(ln.text.strip())) and len(m.group(1)) < 40
     ]
+    if not names and (listed := UNIT_LIST.search(every)):  # 分别为A、B、C。 (Shanxi)
+        names = [n.strip() for n in listed.group(1).split("、") if n.strip()]
     return Profile(
         internal_departments=int(depts.group(1)) if depts else None,
-        units=int(units.group(1)) if units else None,
+        units=int(units.group(1) or units.group(2)) if units else None,
         unit_names=tuple(names),
         sections=tuple(secs),
     )
@@ -255,6 +264,7 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
                 prov=p.lines[0].prov if p.lines else None,
             )
             for p in by_kind.get("annex", [])
+            if p.lines
         ),
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from yujuesuan.ingest.raw import RawLine
 from yujuesuan.model.provenance import Provenance
-from yujuesuan.model.tables import Cell, Level, Row
+from yujuesuan.model.tables import Cell, CellState, Level, Row
 from yujuesuan.recognize.specs import FixedRow, TableSpec, Variant, class_names
 from yujuesuan.recognize.text import CODE, as_int, is_amount, join_wrapped, label_key, norm, parse_cell
 
@@ -169,18 +169,23 @@ def coded(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, he
     k = len(cols)
     records: list[tuple[str | None, list[Tok], list[Tok | None], Provenance]] = []
     if grid:
+        header_front = _front_width(header)
         for line in body:
             cells = cells_of(line)
-            while len(cells) > k + 1 and not cells[-1].text and len(cells) > _front_width(header) + k:
-                cells.pop()
-            front, values = cells[:-k], cells[-k:]
-            digits = [c.text for c in front if c.text.isdigit()]
-            names = [c for c in front if c.text and not c.text.isdigit()]
-            if any("栏次" in c.text for c in front):
+            name_at = next((i for i, c in enumerate(cells) if _is_name(c.text)), None)
+            if name_at is None:
                 continue
+            front = max(name_at + 1, header_front)
+            if len(cells) - front < k:  # a merged 合计 cell spans code and name
+                front = max(name_at + 1, len(cells) - k)
+            head, values = cells[:front], cells[front : front + k]
+            digits = [c.text for c in head if c.text.isdigit()]
+            names = [c for c in head if _is_name(c.text)]
+            if any("栏次" in c.text for c in head):
+                continue
+            if any(v.text and parse_cell(v.text)[0] is CellState.TEXT for v in values):
+                continue  # a header row sharing its band with 合计 (SH24 template)
             code = _split_code(digits) if digits else None
-            if code is None and not names:
-                continue
             records.append((code, names, list(values), line.prov))
     else:
         records = _coded_stream(tokens(body), k)
@@ -201,6 +206,11 @@ def coded(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, he
             )
         )
     return rows
+
+
+def _is_name(text: str) -> bool:
+    """A label cell: not a code part, not empty, not the 类 款 项 sub-header."""
+    return bool(text) and not text.isdigit() and text not in ("类", "款", "项")
 
 
 def _front_width(header: str) -> int:
@@ -247,22 +257,27 @@ def econ(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, hea
     m = len(cols)
     records: list[tuple[str, list[Tok], list[Tok | None], Provenance]] = []
     if grid:
-        g = 2 + m
+        split = "类款" in norm(header)  # SH24 prints 301 | 01 in two cells
+        g = 2 + split + m
         for line in body:
             cells = cells_of(line)
-            chunks = [cells[i : i + g] for i in range(0, len(cells), g)]
-            texts = [c.text for c in cells]
-            if any("人员经费合计" in t for t in texts):
-                own = next(ch for ch in chunks if any("人员经费合计" in c.text for c in ch))
-                label = next(c for c in own if "人员经费合计" in c.text)
-                records.append((PERSONNEL_TOTAL, [label], list(own[2:]), line.prov))
-                pub = next((c for c in cells if "公用经费合计" in c.text), None)
-                if pub is not None:
-                    records.append((PUBLIC_TOTAL, [pub], list(chunks[-1][2:]), line.prov))
+            at = next((i for i, c in enumerate(cells) if "人员经费合计" in c.text), None)
+            if at is not None:
+                after = cells[at + 1 : at + 1 + m]
+                if after and not after[0].text:  # an empty name cell sits between
+                    after = cells[at + 2 : at + 2 + m]
+                records.append((PERSONNEL_TOTAL, [cells[at]], list(after), line.prov))
+                pub = next((i for i, c in enumerate(cells) if "公用经费合计" in c.text), None)
+                if pub is not None:  # its values sit in the last group's measure columns
+                    tail = cells[pub + 1 :]
+                    records.append((PUBLIC_TOTAL, [cells[pub]], list(tail[-m:]) if tail else [], line.prov))
                 continue
-            for ch in chunks:
-                if ch and CODE.match(ch[0].text) and ch[0].text.startswith(("3", "5")):
-                    records.append((ch[0].text, [ch[1]] if len(ch) > 1 and ch[1].text else [], list(ch[2:]), ch[0].prov))
+            for i in range(0, len(cells), g):
+                ch = cells[i : i + g]
+                code = ch[0].text + (ch[1].text if split and len(ch) > 1 else "")
+                if CODE.match(code) and code.startswith(("3", "5")):
+                    name = ch[1 + split] if len(ch) > 1 + split else None
+                    records.append((code, [name] if name and name.text else [], list(ch[2 + split :]), ch[0].prov))
     else:
         records = _econ_stream(tokens(body), m)
     rows = []
@@ -321,7 +336,7 @@ def single(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, h
     return [
         Row(
             key="total",
-            label="财政拨款“三公”经费",
+            label="",  # the data row prints no label
             level=Level.FIXED,
             cells=make_cells(cols, [by_column.get(c) for c in cols], prov),
             prov=prov,
@@ -376,7 +391,7 @@ def is_data(layout: str, line: RawLine, spec: TableSpec) -> bool:
     if not texts:
         return False
     if any(is_amount(t) for t in texts) and not all(as_int(t) is not None for t in texts):
-        return layout != "single" or sum(is_amount(t) for t in texts) >= 3
+        return True
     first = texts[0]
     if layout == "two_sided":
         return as_int(first) is not None or find_fixed(spec.left_rows, first, 0) is not None

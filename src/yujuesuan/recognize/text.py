@@ -33,14 +33,16 @@ def label_key(text: str) -> str:
     return strip_ordinal(norm(text))
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def join_wrapped(parts: list[str]) -> str:
-    """Rejoin text broken over lines or tokens: no space between CJK, one between Latin."""
+    """Rejoin text broken over lines, tokens or letter-spacing: no space next to a CJK
+    character, one space between Latin words."""
     out = ""
-    for p in parts:
-        p = p.strip()
-        if not p:
-            continue
-        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
+    for p in " ".join(parts).split():
+        if out and _latin(out[-1]) and _latin(p[0]):
             out += " "
         out += p
     return out
