@@ -219,9 +219,9 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
     parts: list[Part] = []
     for doc in docs:
         lines = _content_lines(doc)
-        f, p = split_parts(lines)
-        front += f
-        parts += p
+        doc_front, doc_parts = split_parts(lines)
+        front += doc_front
+        parts += doc_parts
         spans = find_tables(lines)
         units = Counter[Unit]()
         for span in spans:

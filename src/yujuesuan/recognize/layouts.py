@@ -84,10 +84,10 @@ def two_sided(spec: TableSpec, body: list[RawLine], grid: bool, header: str) -> 
                     continue
                 no = as_int(part[1].text) if has_no and len(part) > 1 else None
                 values = part[1 + has_no :]
-                label = [part[0]] if part[0].text else []
-                if not label and no is None and not any(v.text for v in values):
+                printed = [part[0]] if part[0].text else []
+                if not printed and no is None and not any(v.text for v in values):
                     continue
-                sides.append((side, no, label, values, line.prov))
+                sides.append((side, no, printed, values, line.prov))
     else:
         sides = _two_sided_stream(spec, tokens(body))
     rows: list[Row] = []
@@ -171,22 +171,22 @@ def coded(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, he
     if grid:
         header_front = _front_width(header)
         for line in body:
-            cells = cells_of(line)
+            cells: list[Tok] = cells_of(line)
             name_at = next((i for i, c in enumerate(cells) if _is_name(c.text)), None)
             if name_at is None:
                 continue
             front = max(name_at + 1, header_front)
             if len(cells) - front < k:  # a merged 合计 cell spans code and name
                 front = max(name_at + 1, len(cells) - k)
-            head, values = cells[:front], cells[front : front + k]
+            head, measures = cells[:front], cells[front : front + k]
             digits = [c.text for c in head if c.text.isdigit()]
             names = [c for c in head if _is_name(c.text)]
             if any("栏次" in c.text for c in head):
                 continue
-            if any(v.text and parse_cell(v.text)[0] is CellState.TEXT for v in values):
+            if any(v.text and parse_cell(v.text)[0] is CellState.TEXT for v in measures):
                 continue  # a header row sharing its band with 合计 (SH24 template)
             code = _split_code(digits) if digits else None
-            records.append((code, names, list(values), line.prov))
+            records.append((code, names, list(measures), line.prov))
     else:
         records = _coded_stream(tokens(body), k)
     rows = []

@@ -89,6 +89,10 @@ def class_names() -> dict[str, str]:
     return out
 
 
+def _range(raw: list[int] | None) -> tuple[int, int]:
+    return (int(raw[0]), int(raw[1])) if raw else (0, 0)
+
+
 def _spec(t: dict[str, Any]) -> TableSpec:
     base_columns = _pairs(t.get("columns", []))
     variants = tuple(
@@ -114,8 +118,8 @@ def _spec(t: dict[str, Any]) -> TableSpec:
         right_columns=_pairs(t.get("right_columns", [])),
         left_rows=_fixed(t.get("left_rows", [])),
         right_rows=right_rows,
-        left_range=tuple(t.get("left_range", (0, 0))),  # type: ignore[arg-type]
-        right_range=tuple(t.get("right_range", (0, 0))),  # type: ignore[arg-type]
+        left_range=_range(t.get("left_range")),
+        right_range=_range(t.get("right_range")),
         stat_rows=tuple(
             FixedRow(int(r[0]), (label_key(r[1]),), unit=r[2] or None) for r in t.get("stat_rows", [])
         ),
