@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import hashlib
+import math
 import pathlib
 import re
 from collections import defaultdict
@@ -80,6 +81,8 @@ class _Seg(NamedTuple):
 
 @dataclass(slots=True)
 class _Cell:
+    """A cell of one row band; its text is built from the glyphs whose centre it holds."""
+
     x0: float
     x1: float
     top: float
@@ -154,7 +157,9 @@ def read_pdf(path: pathlib.Path, display_name: str) -> RawDocument:
     except OSError as exc:
         raise InputError(f"{display_name}: cannot be read ({exc.strerror or exc}); check the path") from None
     if not data:
-        raise InputError(f"{display_name}: not a readable PDF (the file is empty); check that the file is complete")
+        raise InputError(
+            f"{display_name}: not a readable PDF (the file is empty); check that the file is complete"
+        )
     source_sha = hashlib.sha256(data).hexdigest()
     doc = _open(data, display_name)
     try:
@@ -172,10 +177,12 @@ def read_pdf(path: pathlib.Path, display_name: str) -> RawDocument:
     finally:
         doc.close()
     if n_pages == 0:
-        raise InputError(f"{display_name}: not a readable PDF (it has no pages); check that the file is complete")
+        raise InputError(
+            f"{display_name}: not a readable PDF (it has no pages); check that the file is complete"
+        )
     if not any_text:
         raise InputError(
-            f"{display_name} has no text layer (scanned images); OCR is not supported yet "
+            f"{display_name}: the PDF has no text layer (scanned images); OCR is not supported yet "
             "— use a PDF exported with text"
         )
     source = SourceFile(name=display_name, format="pdf", sha256=source_sha, pages=n_pages)
@@ -192,7 +199,9 @@ def _open(data: bytes, display_name: str) -> pdfium.PdfDocument:
         # pages fails without setting it), so a password error must also show an
         # /Encrypt dictionary before we blame a password.
         if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" in data:
-            raise InputError(f"{display_name} is password-protected; remove the password and try again") from None
+            raise InputError(
+                f"{display_name}: the PDF is password-protected; remove the password and try again"
+            ) from None
         if code == pdfium_c.FPDF_ERR_FORMAT or not data.lstrip().startswith(b"%PDF"):
             reason = "not a PDF, or damaged"
         else:
@@ -254,14 +263,26 @@ def _chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> list[_Char]:
     while i < count:
         code = get_unicode(raw, i)
         step = 1
-        if code in (0, 0x0D, 0x0A, 0xFFFE) or (code == 0x20 and is_generated(raw, i) == 1):
+        if code < 0x20:
+            # pdfium marks a hyphen that ends a line as 0x02; other controls (its line
+            # breaks among them) carry no text. A tab is a space.
+            if code not in (0x02, 0x09):
+                i += 1
+                continue
+            code = 0x2D if code == 0x02 else 0x20
+        elif code == 0x20 and is_generated(raw, i) == 1:
             i += 1
             continue
-        if 0xD800 <= code < 0xDC00 and i + 1 < count:  # UTF-16 surrogate pair
-            low = get_unicode(raw, i + 1)
-            if 0xDC00 <= low < 0xE000:
+        elif 0xD800 <= code < 0xE000:  # UTF-16 surrogates: join a pair, drop a stray half
+            low = get_unicode(raw, i + 1) if i + 1 < count else 0
+            if code < 0xDC00 and 0xDC00 <= low < 0xE000:
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 step = 2
+            else:
+                code = 0xFFFD
+        elif code in (0xFFFE, 0xFFFF):
+            i += 1
+            continue
         if not get_loose(raw, i, rect_ref):
             i += step
             continue
@@ -282,8 +303,8 @@ def _chars(textpage: pdfium.PdfTextPage, tf: _Transform) -> list[_Char]:
             size = get_size(raw, i)
             upright = False
             if get_matrix(raw, i, matrix_ref):
-                a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-                size *= abs(a * d - b * c) ** 0.5
+                c, d = matrix.c, matrix.d  # the text's "up" axis, scaled
+                size *= math.hypot(c, d)
                 ux, uy = point(ox.value + c, oy.value + d)
                 upright = uy < by and abs(ux - bx) < 0.1 * (by - uy)
         last_by, last_right = by, rect.right
@@ -440,7 +461,11 @@ def _rules(page: pdfium.PdfPage, tf: _Transform) -> tuple[list[_Seg], list[_Seg]
     """Horizontal and vertical rules drawn on the page, merged."""
     reader = _RuleReader(tf)
     reader.page(page)
-    return _merge(reader.h), _merge(reader.v)
+    # Rules wholly off the page (spreadsheet exports) would make grids of blank rows.
+    w, h = tf.width, tf.height
+    hs = [s for s in reader.h if -_SNAP <= s.pos <= h + _SNAP and s.hi >= 0.0 and s.lo <= w]
+    vs = [s for s in reader.v if -_SNAP <= s.pos <= w + _SNAP and s.hi >= 0.0 and s.lo <= h]
+    return _merge(hs), _merge(vs)
 
 
 def _polyline(pts: list[tuple[float, float]], hraw: list[_Seg], vraw: list[_Seg]) -> None:
@@ -517,9 +542,13 @@ def _tables(hsegs: list[_Seg], vsegs: list[_Seg]) -> list[_Table]:
             i = parent[i]
         return i
 
+    vpos = [v.pos for v in vsegs]  # sorted by _merge
     for i, h in enumerate(hsegs):
-        for j, v in enumerate(vsegs):
-            if h.lo - _SNAP <= v.pos <= h.hi + _SNAP and v.lo - _SNAP <= h.pos <= v.hi + _SNAP:
+        start = bisect.bisect_left(vpos, h.lo - _SNAP)
+        stop = bisect.bisect_right(vpos, h.hi + _SNAP)
+        for j in range(start, stop):
+            v = vsegs[j]
+            if v.lo - _SNAP <= h.pos <= v.hi + _SNAP:
                 ri, rj = find(i), find(nh + j)
                 if ri != rj:
                     parent[ri] = rj
