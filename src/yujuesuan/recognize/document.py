@@ -35,6 +35,7 @@ BULLET = re.compile(r"^[-•·*]\s+")
 HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．](?!\d)")
 T = TypeVar("T")
+BUDGET = re.compile(r"预算\d+表|收支预算总表|部门收支预算表|部门预算公开|年度?部门预算")
 # Performance annexes printed after the glossary without a 第五部分 heading (seed 000).
 # Each starts an attachment of its own; "表3-1 …分值表" inside a report does not.
 ANNEX = re.compile(r"^(?!表)[^。，]{0,30}(?:绩效自评|绩效评价|自评)[^。，]{0,20}(?:表|报告)$")
@@ -231,7 +232,9 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
             infos.append(info)
     if not tables:
         names = ", ".join(d.source.name for d in docs)
-        raise InputError(f"{names}: no 部门决算/预算 public table found; is this a departmental disclosure?")
+        if any(BUDGET.search(norm(ln.text)) for d in docs for ln in d.lines[:400]):
+            raise InputError(f"{names}: a 部门预算 (budget) disclosure; only 决算 (final accounts) can be read so far")
+        raise InputError(f"{names}: no 部门决算 public table found; is this a departmental disclosure?")
     all_text = "".join(norm(ln.text) for ln in front[:40]) + "".join(norm(p.heading) for p in parts)
     kind = Kind.BUDGET if "预算" in all_text and "决算" not in all_text else Kind.FINAL
     entity = _most_common([i.entity for i in infos]) or _entity_from_headings(parts)
