@@ -55,10 +55,21 @@ def test_parse_to_xlsx(tmp_path: Path) -> None:
     r = yjs("parse", corpus_file(SEEDS / FINAL_SEEDS["003"]), "-f", "xlsx", "-o", out)
     assert r.returncode == 0, r.stderr
     wb = load_workbook(out)
-    assert wb.sheetnames[0].startswith("F01")
-    ws = wb[wb.sheetnames[0]]
+    assert wb.sheetnames[:3] == ["F01 公开01表", "F02 公开02表", "F03 公开03表"]
+    ws = wb["F01 公开01表"]
     assert ws["A1"].value == "收入支出决算总表"
-    assert ws["B4"].value == "一、一般公共预算财政拨款收入" and str(ws["D4"].value) == "12705.06"
+    assert [c.value for c in ws[4]] == ["项目", "行次", "决算数", "项目", "行次", "决算数"]
+    assert [ws["A5"].value, ws["B5"].value, str(ws["C5"].value), ws["C5"].number_format] == [
+        "一、一般公共预算财政拨款收入",
+        "1",
+        "12705.06",
+        "#,##0.00",
+    ]
+    assert [ws["D5"].value, ws["E5"].value, str(ws["F5"].value)] == ["一、一般公共服务支出", "32", "4.17"]
+    assert ws["C13"].value is None and ws["B13"].value == "9"  # a blank cell stays blank
+    f07 = wb["F07 公开09表"]
+    assert [f07["A3"].value, f07["G3"].value, f07["B4"].value] == ["预算数", "决算数", "因公出国（境）费"]
+    assert str(f07["F5"].value) == "0.5"  # 公务接待费 预算数 0.50
 
 
 def test_many_files_into_a_folder_with_progress(tmp_path: Path) -> None:
