@@ -98,6 +98,9 @@ def parse_cmd(
             err.print(f"yjs: {len(problems)} of {len(files)} files could not be read; nothing was written.")
         raise typer.Exit(EXIT_BAD_INPUT)
     disclosures = [d for _, d in results]
+    if out is not None and out.is_dir() and fmt is not Format.csv:
+        _write_each(results, out, fmt)
+        return
     if fmt is Format.csv:
         text = to_csv(disclosures)
         _emit(out, text)
@@ -113,10 +116,15 @@ def parse_cmd(
     if len(results) == 1:
         _write_atomic(out, lambda p: write_xlsx(disclosures[0], p))
         return
-    if out.exists() and not out.is_dir():
+    if out.exists():
         fail(f"{out}: with several inputs, -o must be a folder")
+    _write_each(results, out, fmt)
+
+
+def _write_each(results: list[tuple[Path, Disclosure]], folder: Path, fmt: Format) -> None:
+    """One output per input, named after it, in ``folder``."""
     for f, d in results:
-        target = out / f"{f.stem}.{fmt.value}"
+        target = folder / f"{f.stem}.{fmt.value}"
         _write_atomic(target, to_json(d) if fmt is Format.json else (lambda p, d=d: write_xlsx(d, p)))
 
 
