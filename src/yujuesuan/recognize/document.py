@@ -35,6 +35,8 @@ BULLET = re.compile(r"^[-•·*]\s+")
 HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．](?!\d)")
 T = TypeVar("T")
+# The SH24 template titles its table part without "第二部分".
+PART_TITLE = re.compile(r"^[^，。：]{2,40}\d{4}年度(?:部门|单位)(?:决算|预算)表$")
 BUDGET = re.compile(r"预算\d+表|收支预算总表|部门收支预算表|部门预算公开|年度?部门预算")
 # Performance annexes printed after the glossary without a 第五部分 heading (seed 000).
 # Each starts an attachment of its own; "表3-1 …分值表" inside a report does not.
@@ -73,7 +75,7 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
     parts: list[Part] = []
     for line in lines:
         text = norm(line.text)
-        if PART.match(text) or (
+        if PART.match(text) or PART_TITLE.match(text) or (
             parts and _kind_of_part(parts[-1].heading) in ("glossary", "annex") and ANNEX.match(text)
         ):
             parts.append(Part(line.text.strip(), []))
@@ -124,7 +126,9 @@ def sections(lines: Sequence[RawLine]) -> list[Section]:
     for line in lines:
         text = BULLET.sub("", line.text.strip())
         m = HEADING.match(text)
-        if m and len(text) <= 40 and not text.endswith(("。", "；")) and "：" not in text[:-1]:
+        if not body and heading.count("（") > heading.count("）"):
+            heading += text  # a heading wrapped inside its bracket (SH24 template)
+        elif m and len(text) <= 40 and not text.endswith(("。", "；")) and "：" not in text[:-1]:
             flush()
             key, heading, body = m.group(1), text, []
         else:
@@ -191,6 +195,13 @@ def profile(lines: Sequence[RawLine]) -> Profile:
         for ln in s.lines
         if (m := UNIT_ITEM.match(ln.text.strip())) and len(m.group(1)) < 40
     ]
+    if not names:  # a 序号 · 单位名称 · 备注 table (SH24)
+        names = [
+            cells[1]
+            for s in org_secs
+            for ln in s.lines
+            if len(cells := ln.text.split("\t")) > 1 and cells[0].isdigit() and cells[1]
+        ]
     if not names and (listed := UNIT_LIST.search(every)):  # 分别为A、B、C。 (Shanxi)
         names = [n.strip() for n in listed.group(1).split("、") if n.strip()]
     return Profile(

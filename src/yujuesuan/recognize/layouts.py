@@ -183,10 +183,12 @@ def coded(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, he
             names = [c for c in head if _is_name(c.text)]
             if any("栏次" in c.text for c in head):
                 continue
-            if any(v.text and parse_cell(v.text)[0] is CellState.TEXT for v in measures):
-                continue  # a header row sharing its band with 合计 (SH24 template)
+            texts = [v for v in measures if v.text and parse_cell(v.text)[0] is CellState.TEXT]
+            if texts and not (code_free_total(names) and all(_is_header_word(v.text, variant) for v in texts)):
+                continue  # a header line, not data
             code = _split_code(digits) if digits else None
-            records.append((code, names, list(measures), line.prov))
+            # SH24 template: sub-headers share the 合计 band; they are not values
+            records.append((code, names, [None if v in texts else v for v in measures], line.prov))
     else:
         records = _coded_stream(tokens(body), k)
     rows = []
@@ -206,6 +208,15 @@ def coded(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, he
             )
         )
     return rows
+
+
+def code_free_total(names: list[Tok]) -> bool:
+    return any(n.text in ("合计", "总计") for n in names)
+
+
+def _is_header_word(text: str, variant: Variant) -> bool:
+    words = {w for _, header in variant.columns for w in header.split()} | {"合计", "小计"}
+    return norm(text) in {norm(w) for w in words}
 
 
 def _is_name(text: str) -> bool:
@@ -264,8 +275,9 @@ def econ(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, hea
             at = next((i for i, c in enumerate(cells) if "人员经费合计" in c.text), None)
             if at is not None:
                 after = cells[at + 1 : at + 1 + m]
-                if after and not after[0].text:  # an empty name cell sits between
-                    after = cells[at + 2 : at + 2 + m]
+                skipped = cells[at + 2 : at + 2 + m]
+                if after and not after[0].text and skipped and parse_cell(skipped[0].text)[0] is not CellState.TEXT:
+                    after = skipped  # an empty name cell sits between label and amount (Shanxi)
                 records.append((PERSONNEL_TOTAL, [cells[at]], list(after), line.prov))
                 pub = next((i for i, c in enumerate(cells) if "公用经费合计" in c.text), None)
                 if pub is not None:  # its values sit in the last group's measure columns
@@ -325,7 +337,7 @@ def single(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, h
     prov: Provenance | None = None
     for line in body:
         toks = cells_of(line) if grid else tokens([line])
-        if any(is_amount(t.text) for t in toks):
+        if any(is_amount(t.text) for t in toks) or (grid and len(toks) >= len(order) and not any(t.text for t in toks)):
             values = list(toks)
             prov = line.prov
             break
@@ -386,6 +398,8 @@ LAYOUTS: dict[str, Layout] = {
 
 def is_data(layout: str, line: RawLine, spec: TableSpec) -> bool:
     """Does this line start the body (as opposed to the header block)?"""
+    if layout == "single" and line.grid and len(line.cells) >= 12 and not any(c.text for c in line.cells):
+        return True  # an unfilled template prints its data row blank
     toks = cells_of(line) if line.grid else tokens([line])
     texts = [t.text for t in toks if t.text]
     if not texts:
