@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from yujuesuan.ingest.ooxml import OLE_MAGIC
 from yujuesuan.ingest.raw import InputError, RawDocument
 
 MAX_BYTES = 200 * 1024 * 1024
 
 _MAGIC_PDF = b"%PDF"
 _MAGIC_ZIP = b"PK\x03\x04"
-_MAGIC_OLE = b"\xd0\xcf\x11\xe0"
 
 
 def read(path: Path, display_name: str | None = None) -> RawDocument:
@@ -44,7 +44,7 @@ def read(path: Path, display_name: str | None = None) -> RawDocument:
         from yujuesuan.ingest.text import read_text
 
         return read_text(path, name)
-    if suffix in (".doc", ".xls", ".wps", ".et") or head.startswith(_MAGIC_OLE):
+    if suffix in (".doc", ".xls", ".wps", ".et") or head.startswith(OLE_MAGIC[:4]):
         raise InputError(f"{name}: old Office format ({suffix or 'OLE'}) is not supported; save it as .docx or .xlsx")
     if head.startswith(_MAGIC_ZIP):
         raise InputError(f"{name}: a {suffix} archive is not a disclosure; give PDF, DOCX, XLSX or text files")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,14 +21,10 @@ from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from yujuesuan.ingest.raw import InputError, RawCell, RawDocument, RawLine, grid_row, prose
+from yujuesuan.ingest.ooxml import WORD, check_package, damaged, read_bytes
+from yujuesuan.ingest.raw import RawCell, RawDocument, RawLine, grid_row, prose
 from yujuesuan.model.disclosure import SourceFile
 from yujuesuan.model.provenance import Provenance
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""Compound File header: an old .doc/.xls, or an encrypted (password-protected) OOXML file."""
-
-_FIX = "check the file is complete and is .docx, not .doc"
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -47,7 +42,7 @@ _SKIP_UNDER = frozenset(
 
 def read_docx(path: Path, display_name: str) -> RawDocument:
     """Read ``path``; provenance names the file ``display_name``. Raises InputError."""
-    data = _read_bytes(path, display_name)
+    data = read_bytes(path, display_name, WORD)
     document = _open(data, display_name)
     source = SourceFile(name=display_name, format="docx", sha256=hashlib.sha256(data).hexdigest(), pages=None)
     raw = RawDocument(source=source)
@@ -63,48 +58,13 @@ def read_docx(path: Path, display_name: str) -> RawDocument:
     return raw
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
-    """The whole file: it is hashed, sniffed and parsed, and .docx files are small."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot open the file ({exc.strerror or exc}); check the path") from None
-    if not data:
-        raise InputError(f"{name}: the file is empty (0 bytes); {_FIX}")
-    return data
-
-
 def _open(data: bytes, name: str) -> DocxDocument:
     """Parse the package, turning every way it can fail into one line for a user."""
-    if data.startswith(OLE_MAGIC):
-        raise InputError(
-            f"{name}: not a readable Word document (it is password-protected, or an old .doc file); "
-            "remove the password, or open it in Word and save it as .docx"
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise InputError(f"{name}: not a readable Word document (not a zip archive); {_FIX}") from None
-    if "xl/workbook.xml" in members:
-        raise InputError(f"{name}: not a readable Word document (it is an Excel workbook); read it as .xlsx")
-    if "[Content_Types].xml" not in members:
-        reason = "a zip archive, but not an Office document"
-        raise InputError(f"{name}: not a readable Word document ({reason}); {_FIX}")
-    if not any(m.startswith("word/") for m in members):
-        reason = "an Office file, but not a Word document"
-        raise InputError(f"{name}: not a readable Word document ({reason}); {_FIX}")
+    check_package(data, name, WORD)
     try:
         return Document(io.BytesIO(data))
     except Exception as exc:  # python-docx, zipfile and lxml raise many unrelated types
-        raise InputError(f"{name}: not a readable Word document ({_reason(exc)}); {_FIX}") from None
-
-
-def _reason(exc: Exception) -> str:
-    """A short, single-line cause taken from a library exception."""
-    first = (str(exc).strip().strip("\"'").splitlines() or [""])[0]
-    text = f"damaged content: {first}" if first else f"damaged content ({type(exc).__name__})"
-    return text if len(text) <= 120 else text[:117] + "..."
+        raise damaged(name, WORD, exc) from None
 
 
 def _blocks(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:

@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import io
 import re
-import zipfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -27,14 +26,10 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from yujuesuan.ingest.raw import InputError, RawCell, RawDocument, RawLine, grid_row, prose
+from yujuesuan.ingest.ooxml import EXCEL, check_package, damaged, read_bytes
+from yujuesuan.ingest.raw import RawCell, RawDocument, RawLine, grid_row, prose
 from yujuesuan.model.disclosure import SourceFile
 from yujuesuan.model.provenance import Provenance
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""Compound File header: an old .xls/.doc, or an encrypted (password-protected) OOXML file."""
-
-_FIX = "check the file is complete and is .xlsx (.xls is not supported: save it as .xlsx)"
 
 # Parts of a number format that print literally or pad, and so say nothing about decimals:
 # "quoted text", [colour]/[condition]/[$locale], \x escapes, _x padding, *x fill.
@@ -44,7 +39,7 @@ _DECIMALS = re.compile(r"\.([0#?]+)")
 
 def read_xlsx(path: Path, display_name: str) -> RawDocument:
     """Read ``path``; provenance names the file ``display_name``. Raises InputError."""
-    data = _read_bytes(path, display_name)
+    data = read_bytes(path, display_name, EXCEL)
     workbook = _open(data, display_name)
     try:
         sheets = list(workbook.worksheets)
@@ -62,53 +57,18 @@ def read_xlsx(path: Path, display_name: str) -> RawDocument:
         workbook.close()
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
-    """The whole file: it is hashed and sniffed before openpyxl sees it."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{name}: cannot open the file ({exc.strerror or exc}); check the path") from None
-    if not data:
-        raise InputError(f"{name}: the file is empty (0 bytes); {_FIX}")
-    return data
-
-
 def _open(data: bytes, name: str) -> Workbook:
     """Parse the package, turning every way it can fail into one line for a user.
 
     The bytes are handed over as a stream, so openpyxl does not refuse a good workbook
     for its file name's extension.
     """
-    if data.startswith(OLE_MAGIC):
-        raise InputError(
-            f"{name}: not a readable Excel workbook (it is password-protected, or an old .xls file); "
-            "remove the password, or open it in Excel and save it as .xlsx (.xls is not supported)"
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise InputError(f"{name}: not a readable Excel workbook (not a zip archive); {_FIX}") from None
-    if "word/document.xml" in members:
-        raise InputError(f"{name}: not a readable Excel workbook (it is a Word document); read it as .docx")
-    if "[Content_Types].xml" not in members:
-        reason = "a zip archive, but not an Office document"
-        raise InputError(f"{name}: not a readable Excel workbook ({reason}); {_FIX}")
-    if not any(m.startswith("xl/") for m in members):
-        reason = "an Office file, but not an Excel workbook"
-        raise InputError(f"{name}: not a readable Excel workbook ({reason}); {_FIX}")
+    check_package(data, name, EXCEL)
     try:
         # Merged ranges are only known in the normal (not read-only) mode.
         return load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except Exception as exc:  # openpyxl, zipfile and the XML parser raise many unrelated types
-        raise InputError(f"{name}: not a readable Excel workbook ({_reason(exc)}); {_FIX}") from None
-
-
-def _reason(exc: Exception) -> str:
-    """A short, single-line cause taken from a library exception."""
-    first = (str(exc).strip().strip("\"'").splitlines() or [""])[0]
-    text = f"damaged content: {first}" if first else f"damaged content ({type(exc).__name__})"
-    return text if len(text) <= 120 else text[:117] + "..."
+        raise damaged(name, EXCEL, exc) from None
 
 
 def _sheet_lines(sheet: Worksheet, page: int, name: str) -> list[RawLine]:
