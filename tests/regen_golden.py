@@ -18,7 +18,9 @@ from yujuesuan.pipeline import parse  # noqa: E402
 
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
-    sources = {k: SEEDS / v for k, v in FINAL_SEEDS.items()} | {k: SHANGHAI / v for k, v in SHANGHAI_PDFS.items()}
+    sources = {k: SEEDS / v for k, v in FINAL_SEEDS.items()} | {
+        k: SHANGHAI / v for k, v in SHANGHAI_PDFS.items()
+    }
     only = set(sys.argv[1:])
     for key, path in sources.items():
         if only and key not in only:

@@ -16,7 +16,11 @@ from tests.conftest import CORPUS, FINAL_SEEDS, SEEDS, SHANGHAI, SHANGHAI_PDFS, 
 
 def yjs(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "yujuesuan", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+        [sys.executable, "-m", "yujuesuan", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
     )
 
 
@@ -112,7 +116,11 @@ BAD: dict[str, tuple[str, object, str]] = {
     "corrupt": ("broken.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "not a readable PDF"),
     "encrypted": ("locked.pdf", _encrypted_pdf, "password"),
     "no-text-layer": ("scan.pdf", _image_only_pdf, "no text layer"),
-    "not-a-disclosure": ("letter.txt", "尊敬的用户：您好！这是一封普通的信。\n谢谢。\n".encode(), "no 部门决算 public table found"),
+    "not-a-disclosure": (
+        "letter.txt",
+        "尊敬的用户：您好！这是一封普通的信。\n谢谢。\n".encode(),
+        "no 部门决算 public table found",
+    ),
     "unsupported": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported file type"),
     "old-office": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Office format"),
     "corrupt-docx": ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable"),
@@ -141,7 +149,10 @@ def test_bad_input_one_line_exit_2_no_output(case: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [SEEDS / "001_b36b569784039dee.txt", CORPUS / "pdf" / "jiangsu-budget" / "江苏省委办公厅" / "江苏省委办公厅2019年度部门预算公开表格.pdf"],
+    [
+        SEEDS / "001_b36b569784039dee.txt",
+        CORPUS / "pdf" / "jiangsu-budget" / "江苏省委办公厅" / "江苏省委办公厅2019年度部门预算公开表格.pdf",
+    ],
     ids=["seed-001", "jiangsu-2019"],
 )
 def test_budget_is_named_as_not_yet_supported(path: Path) -> None:

@@ -44,7 +44,9 @@ def fail(message: str) -> None:
 
 def summary(d: Disclosure) -> RichTable:
     m = d.meta
-    t = RichTable(title=f"{m.entity} {m.fiscal_year}年度{m.scope.value}{m.kind.value} ({m.profile}, {m.unit.value})")
+    t = RichTable(
+        title=f"{m.entity} {m.fiscal_year}年度{m.scope.value}{m.kind.value} ({m.profile}, {m.unit.value})"
+    )
     for col in ("table", "label", "title", "rows", "numbers", "unit"):
         t.add_column(col)
     for tb in d.tables:
@@ -70,9 +72,15 @@ def _write_atomic(out: Path, write: object) -> None:
 
 @app.command("parse")
 def parse_cmd(
-    files: Annotated[list[Path] | None, typer.Argument(help="PDF, DOCX, XLSX or text files; none: the bundled example")] = None,
-    out: Annotated[Path | None, typer.Option("-o", "--output", help="output file, or a folder for many inputs")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: the model; csv: long facts; xlsx: the tables")] = Format.json,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="PDF, DOCX, XLSX or text files; none: the bundled example")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--output", help="output file, or a folder for many inputs")
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="json: the model; csv: long facts; xlsx: the tables")
+    ] = Format.json,
 ) -> None:
     """Read disclosures into the typed model: JSON, long-facts CSV or XLSX tables."""
     if not files:

@@ -43,7 +43,14 @@ def _layout(t: Table) -> tuple[list[list[str]], list[list[Printed]]]:
         right_ids = [c for c, _ in spec.right_columns]
         left = [r for r in t.rows if r.line_no is not None and r.line_no <= split]
         right = [r for r in t.rows if r not in left]
-        head = ["项目", "行次", *(h for c, h in spec.left_columns), "项目", "行次", *(h for c, h in spec.right_columns)]
+        head = [
+            "项目",
+            "行次",
+            *(h for c, h in spec.left_columns),
+            "项目",
+            "行次",
+            *(h for c, h in spec.right_columns),
+        ]
         body: list[list[Printed]] = []
         for a, b in zip_longest(left, right):
             body.append(
@@ -63,7 +70,9 @@ def _layout(t: Table) -> tuple[list[list[str]], list[list[Printed]]]:
             [_cells(r, ids) for r in t.rows],
         )
     if spec is not None and spec.layout == "stat":
-        return [["项目", "行次", *headers]], [[r.label, str(r.line_no or ""), *_cells(r, ids)] for r in t.rows]
+        return [["项目", "行次", *headers]], [
+            [r.label, str(r.line_no or ""), *_cells(r, ids)] for r in t.rows
+        ]
     code_header = "经济分类科目编码" if spec is not None and spec.layout == "econ" else "功能分类科目编码"
     return [[code_header, "科目名称", *headers]], [[r.code or "", r.label, *_cells(r, ids)] for r in t.rows]
 

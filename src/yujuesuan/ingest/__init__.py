@@ -24,7 +24,9 @@ def read(path: Path, display_name: str | None = None) -> RawDocument:
     if size == 0:
         raise InputError(f"{name}: the file is empty")
     if size > MAX_BYTES:
-        raise InputError(f"{name}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+        raise InputError(
+            f"{name}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit"
+        )
     with path.open("rb") as f:
         head = f.read(8)
     suffix = path.suffix.lower()
@@ -45,9 +47,13 @@ def read(path: Path, display_name: str | None = None) -> RawDocument:
 
         return read_text(path, name)
     if suffix in (".doc", ".xls", ".wps", ".et") or head.startswith(OLE_MAGIC[:4]):
-        raise InputError(f"{name}: old Office format ({suffix or 'OLE'}) is not supported; save it as .docx or .xlsx")
+        raise InputError(
+            f"{name}: old Office format ({suffix or 'OLE'}) is not supported; save it as .docx or .xlsx"
+        )
     if head.startswith(_MAGIC_ZIP):
-        raise InputError(f"{name}: a {suffix} archive is not a disclosure; give PDF, DOCX, XLSX or text files")
+        raise InputError(
+            f"{name}: a {suffix} archive is not a disclosure; give PDF, DOCX, XLSX or text files"
+        )
     raise InputError(f"{name}: unsupported file type {suffix!r}; give PDF, DOCX, XLSX or .txt files")
 
 

@@ -65,7 +65,9 @@ def check_package(data: bytes, name: str, kind: Kind) -> None:
     """Raise InputError unless ``data`` is a zip package of this kind of Office file."""
     bad = f"{name}: not a readable {kind.what}"
     if data.startswith(OLE_MAGIC):
-        raise InputError(f"{bad} (it is password-protected, or {kind.old}); remove the password, or {kind.save_as}")
+        raise InputError(
+            f"{bad} (it is password-protected, or {kind.old}); remove the password, or {kind.save_as}"
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.namelist()

@@ -47,7 +47,8 @@ def read_text(path: Path, display_name: str) -> RawDocument:
             texts = [c.strip() for c in line.split("\t")]
             if sum(1 for c in texts if c) > 1:
                 cells = [
-                    RawCell(t, prov.model_copy(update={"cell": f"c{i}"})) for i, t in enumerate(texts, start=1)
+                    RawCell(t, prov.model_copy(update={"cell": f"c{i}"}))
+                    for i, t in enumerate(texts, start=1)
                 ]
                 doc.lines.append(grid_row(cells, prov))
                 continue

@@ -28,7 +28,9 @@ def table_content(t: Table) -> dict[str, Any]:
                 "code": r.code,
                 "line_no": r.line_no,
                 "unit": r.unit,
-                "cells": [(c.column, c.state.value, None if c.value is None else str(c.value)) for c in r.cells],
+                "cells": [
+                    (c.column, c.state.value, None if c.value is None else str(c.value)) for c in r.cells
+                ],
             }
             for r in t.rows
         ],

@@ -75,8 +75,10 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
     parts: list[Part] = []
     for line in lines:
         text = norm(line.text)
-        if PART.match(text) or PART_TITLE.match(text) or (
-            parts and _kind_of_part(parts[-1].heading) in ("glossary", "annex") and ANNEX.match(text)
+        if (
+            PART.match(text)
+            or PART_TITLE.match(text)
+            or (parts and _kind_of_part(parts[-1].heading) in ("glossary", "annex") and ANNEX.match(text))
         ):
             parts.append(Part(line.text.strip(), []))
         elif parts:
@@ -244,7 +246,9 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
     if not tables:
         names = ", ".join(d.source.name for d in docs)
         if any(BUDGET.search(norm(ln.text)) for d in docs for ln in d.lines[:400]):
-            raise InputError(f"{names}: a 部门预算 (budget) disclosure; only 决算 (final accounts) can be read so far")
+            raise InputError(
+                f"{names}: a 部门预算 (budget) disclosure; only 决算 (final accounts) can be read so far"
+            )
         raise InputError(f"{names}: no 部门决算 public table found; is this a departmental disclosure?")
     all_text = "".join(norm(ln.text) for ln in front[:40]) + "".join(norm(p.heading) for p in parts)
     kind = Kind.BUDGET if "预算" in all_text and "决算" not in all_text else Kind.FINAL
@@ -290,7 +294,9 @@ def _most_common(values: Sequence[T | None]) -> T | None:
 
 def _entity_from_headings(parts: Sequence[Part]) -> str | None:
     for p in parts:
-        m = re.match(r"^第[一二三四五六七八九十]+部分\s*(.+?)(?:\d{4}年度)?(?:部门|单位)(?:决算|预算)表$", p.heading)
+        m = re.match(
+            r"^第[一二三四五六七八九十]+部分\s*(.+?)(?:\d{4}年度)?(?:部门|单位)(?:决算|预算)表$", p.heading
+        )
         if m:
             return norm(m.group(1))
         m = re.match(r"^第[一二三四五六七八九十]+部分\s*(.+?)概况$", norm(p.heading))

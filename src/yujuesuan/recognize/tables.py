@@ -19,7 +19,9 @@ from yujuesuan.recognize.specs import TableSpec, title_index
 from yujuesuan.recognize.text import norm
 
 LABEL = re.compile(r"^(公开|预算)\s*\d+\s*表$")
-_TITLE_PREFIX = re.compile(r"^(?:(?:公开|预算)\d+表[：:]?)?(?:[一二三四五六七八九十]+[、.．])?(?:\d{4}年度?)?$")
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:公开|预算)\d+表[：:]?)?(?:[一二三四五六七八九十]+[、.．])?(?:\d{4}年度?)?$"
+)
 UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
 YEAR = re.compile(r"(\d{4})\s*年度")
 ENTITY = re.compile(r"(?:部门名称|单位名称|部门|单位)[：:]\s*(?!万元|元)(\S.*?)\s*(?:\d{4}年度|单位[：:]|$)")
@@ -167,7 +169,9 @@ def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table, HeaderInfo]:
 
 
 def _is_meta(text: str) -> bool:
-    return bool(LABEL.match(text) or UNIT.search(text) or YEAR.fullmatch(text) or ENTITY.match(text)) or text in (
+    return bool(
+        LABEL.match(text) or UNIT.search(text) or YEAR.fullmatch(text) or ENTITY.match(text)
+    ) or text in (
         "元",
         "金额单位：",
     )
