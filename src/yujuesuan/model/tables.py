@@ -104,6 +104,8 @@ class Table(BaseModel):
     unit: Unit
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    entity: str | None = None  # as its header block prints it (部门：…), for consistency checks
+    year: int | None = None  # as its header block prints it (2023年度)
     notes: tuple[str, ...] = ()  # 注：… lines under the table
     statements: tuple[str, ...] = ()  # 说明：… (empty-table statements)
     prov: Provenance | None = None  # where the title is

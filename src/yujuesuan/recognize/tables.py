@@ -161,6 +161,8 @@ def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table, HeaderInfo]:
         unit=info.unit or default_unit,
         columns=tuple(Column(id=c, header=h) for c, h in columns),
         rows=tuple(rows),
+        entity=info.entity,
+        year=info.year,
         notes=tuple(notes),
         statements=tuple(statements),
         prov=Provenance(file=prov.file, page=prov.page, line=prov.line, bbox=prov.bbox),

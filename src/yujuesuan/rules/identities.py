@@ -1,0 +1,337 @@
+"""The identity engine: equations over table cells, read from refdata, judged with the
+tolerance policy. One engine for every in-table and cross-table identity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.findings import Finding, Severity
+from yujuesuan.model.provenance import Provenance
+from yujuesuan.model.tables import CellState, Row, Table
+from yujuesuan.refdata import load
+from yujuesuan.rules.registry import Rule, register
+from yujuesuan.rules.tolerance import Outcome, fmt, judge
+
+_RELATION = re.compile(r"\s*(<=|>=|=)\s*")
+_LEVELS = {"class": 3, "section": 5, "item": 7}
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int
+    table: str  # "" for a bare column of the current row
+    row: str
+    column: str
+    total_of: str | None = None  # sum(T.LEVEL.COL): the level
+
+    def text(self) -> str:
+        body = f"sum({self.table}.{self.total_of}.{self.column})" if self.total_of else self.ref()
+        return ("- " if self.sign < 0 else "+ ") + body
+
+    def ref(self) -> str:
+        return ".".join(p for p in (self.table, self.row, self.column) if p)
+
+
+@dataclass(frozen=True)
+class Equation:
+    left: tuple[Term, ...]
+    relation: str
+    right: tuple[Term, ...]
+    text: str
+
+    @property
+    def tables(self) -> set[str]:
+        return {t.table for t in self.left + self.right if t.table}
+
+
+def parse_equation(text: str) -> Equation:
+    parts = _RELATION.split(text.strip())
+    if len(parts) != 3:
+        raise ValueError(f"not an equation: {text!r}")
+    left, relation, right = parts
+    return Equation(_side(left), relation, _side(right), text.strip())
+
+
+def _side(text: str) -> tuple[Term, ...]:
+    """``a + b - c`` (operators stand apart, as refdata writes them)."""
+    terms = []
+    sign = 1
+    for tok in text.split():
+        if tok in ("+", "-"):
+            sign = 1 if tok == "+" else -1
+        else:
+            terms.append(_term(sign, tok))
+            sign = 1
+    return tuple(terms)
+
+
+def _term(sign: int, ref: str) -> Term:
+    if ref.startswith("sum(") and ref.endswith(")"):
+        table, level, column = ref[4:-1].split(".")
+        return Term(sign, table, "", column, total_of=level)
+    if "." not in ref:
+        return Term(sign, "", "", ref)
+    table, rest = ref.split(".", 1)
+    row, column = rest.rsplit(".", 1)
+    return Term(sign, table, row, column)
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+@dataclass
+class Figures:
+    """The value of one side and the printed figures it used (each counted once)."""
+
+    value: Decimal
+    printed: dict[tuple[str, str, str], Decimal]
+    where: list[Provenance]
+
+
+def find_row(table: Table, key: str) -> Row | None:
+    if key.startswith("cls(") and key.endswith(")"):
+        code = key[4:-1]
+        return next((r for r in table.rows if r.code == code), None)
+    return table.row(key) or next((r for r in table.rows if r.code == key), None)
+
+
+def _cell_value(row: Row | None, column: str, figures: Figures, sign: int, table_id: str) -> None:
+    if row is None:
+        return
+    cell = row.cell(column)
+    if cell is None or cell.state is not CellState.NUMBER or cell.value is None:
+        return
+    figures.value += sign * cell.value
+    figures.printed[(table_id, row.key, column)] = cell.value
+    if cell.prov is not None:
+        figures.where.append(cell.prov)
+
+
+def evaluate(terms: Iterable[Term], d: Disclosure, current: tuple[Table, Row] | None) -> Figures:
+    figures = Figures(Decimal(0), {}, [])
+    for t in terms:
+        if not t.table:  # a bare column of the current row
+            if current is not None:
+                _cell_value(current[1], t.column, figures, t.sign, current[0].id)
+            continue
+        table = d.table(t.table)
+        if table is None:
+            continue
+        if t.total_of:
+            digits = _LEVELS[t.total_of]
+            for r in table.rows:
+                if r.code is not None and len(r.code) == digits:
+                    _cell_value(r, t.column, figures, t.sign, table.id)
+        else:
+            _cell_value(find_row(table, t.row), t.column, figures, t.sign, table.id)
+    return figures
+
+
+@dataclass(frozen=True)
+class Spec:
+    code: str
+    title: str
+    doc: str
+    severity: Severity
+    equations: tuple[str, ...]
+    class_equations: tuple[str, ...]
+    variant_equations: tuple[tuple[str, str, tuple[str, ...]], ...]
+    each_row: str | None
+    each_column: tuple[str, ...]
+    each_code: tuple[str, ...]
+    each_class: tuple[str, ...]
+    hierarchy: str | None
+    when_variant: str | None
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        named = {t for e in self.equations + self.class_equations for t in parse_equation(_plain(e)).tables}
+        named |= {x for x in (self.each_row, self.hierarchy) if x}
+        named |= set(self.each_code) | set(self.each_class)
+        return tuple(sorted(named))
+
+
+def _plain(text: str) -> str:
+    return text.replace("{c}", "c1").replace("{k}", "0")
+
+
+def _spec(raw: dict[str, Any]) -> Spec:
+    return Spec(
+        code=raw["code"],
+        title=raw["title"],
+        doc=raw["doc"],
+        severity=Severity(raw.get("severity", "error")),
+        equations=tuple(raw.get("equations", ())),
+        class_equations=tuple(raw.get("class_equations", ())),
+        variant_equations=tuple(
+            (key.split(":")[0], key.split(":")[1], tuple(eqs)) for key, eqs in raw.get("variant_equations", {}).items()
+        ),
+        each_row=raw.get("each_row"),
+        each_column=tuple(raw.get("each_column", ())),
+        each_code=tuple(raw.get("each_code", ())),
+        each_class=tuple(raw.get("each_class", ())),
+        hierarchy=raw.get("hierarchy"),
+        when_variant=raw.get("when_variant"),
+    )
+
+
+@cache
+def specs() -> tuple[Spec, ...]:
+    return tuple(_spec(raw) for raw in load("identities_final")["identity"])
+
+
+def check_spec(spec: Spec, d: Disclosure) -> Iterator[Finding]:
+    first = d.table(spec.each_row or spec.hierarchy or spec.tables[0]) if spec.tables else None
+    if spec.when_variant is not None and (first is None or first.variant != spec.when_variant):
+        return
+    if spec.hierarchy:
+        table = d.table(spec.hierarchy)
+        if table is not None:
+            yield from _hierarchy(spec, table)
+        return
+    for text in _expand(spec, d):
+        equation = parse_equation(text)
+        if spec.each_row:
+            table = d.table(spec.each_row)
+            for row in table.rows if table else ():
+                yield from _judge(spec, equation, d, (table, row)) if table else ()
+        else:
+            yield from _judge(spec, equation, d, None)
+
+
+def _expand(spec: Spec, d: Disclosure) -> Iterator[str]:
+    """The spec's equations with {c} and {k} filled in."""
+    base = list(spec.equations)
+    for table_id, variant, eqs in spec.variant_equations:
+        t = d.table(table_id)
+        if t is not None and t.variant == variant:
+            base += eqs
+    for text in base:
+        if "{c}" in text:
+            yield from (text.replace("{c}", c) for c in spec.each_column)
+        elif "{k}" in text:
+            yield from (text.replace("{k}", k) for k in _codes(spec, d))
+        else:
+            yield text
+    for text in spec.class_equations:
+        yield from (text.replace("{k}", k) for k in _codes(spec, d))
+
+
+def _codes(spec: Spec, d: Disclosure) -> list[str]:
+    """Function codes (each_code) or 类 codes (each_class) present in the named tables."""
+    wanted = spec.each_code or spec.each_class
+    codes: set[str] = set()
+    for tid in wanted:
+        t = d.table(tid)
+        for r in t.rows if t else ():
+            if r.code and (not spec.each_class or len(r.code) == 3):
+                codes.add(r.code)
+    return sorted(codes)
+
+
+def _judge(spec: Spec, eq: Equation, d: Disclosure, current: tuple[Table, Row] | None) -> Iterator[Finding]:
+    left = evaluate(eq.left, d, current)
+    right = evaluate(eq.right, d, current)
+    printed = list({**left.printed, **right.printed}.values())
+    outcome, delta, tau = judge(left.value, right.value, printed, eq.relation)
+    if outcome is Outcome.PASS:
+        return
+    where = current[1].prov if current else None
+    first = eq.left[0]
+    table_id = current[0].id if current else first.table
+    row_key = current[1].key if current else first.row
+    label = f"{table_id}[{current[1].code or current[1].label or current[1].key}] " if current else ""
+    yield Finding(
+        code=spec.code,
+        severity=Severity.INFO if outcome is Outcome.ROUNDING else spec.severity,
+        title=spec.title,
+        message=(
+            f"{label}{eq.text}: left side {fmt(left.value)}, right side {fmt(right.value)}, "
+            f"difference {fmt(delta)}"
+            + (f" (within the rounding allowance {fmt(tau)})" if outcome is Outcome.ROUNDING else "")
+        ),
+        expected=fmt(right.value),
+        actual=fmt(left.value),
+        difference=fmt(delta),
+        rounding=outcome is Outcome.ROUNDING,
+        table=table_id,
+        row=row_key,
+        column=first.column,
+        location=(left.where[0] if left.where else where) or (right.where[0] if right.where else None),
+        related=tuple(right.where),
+    )
+
+
+def _hierarchy(spec: Spec, table: Table) -> Iterator[Finding]:
+    """合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 — for every column, where the children are printed."""
+    coded = [r for r in table.rows if r.code]
+    total = table.row("total")
+    for col in table.columns:
+        groups: list[tuple[Row, list[Row]]] = []
+        if total is not None:
+            groups.append((total, [r for r in coded if len(r.code or "") == 3]))
+        for parent in coded:
+            p = parent.code or ""
+            kids = [r for r in coded if r.code and r.code.startswith(p) and len(r.code) == len(p) + 2]
+            if kids:
+                groups.append((parent, kids))
+        for parent, kids in groups:
+            if not kids:
+                continue
+            yield from _judge_sum(spec, table, parent, kids, col.id)
+
+
+def _judge_sum(spec: Spec, table: Table, parent: Row, kids: list[Row], column: str) -> Iterator[Finding]:
+    stated = Figures(Decimal(0), {}, [])
+    _cell_value(parent, column, stated, 1, table.id)
+    summed = Figures(Decimal(0), {}, [])
+    for k in kids:
+        _cell_value(k, column, summed, 1, table.id)
+    printed = list(stated.printed.values()) + list(summed.printed.values())
+    outcome, delta, tau = judge(stated.value, summed.value, printed)
+    if outcome is Outcome.PASS:
+        return
+    name = parent.code or parent.label
+    what = "类" if parent.key == "total" else ("款" if len(parent.code or "") == 3 else "项")
+    yield Finding(
+        code=spec.code,
+        severity=Severity.INFO if outcome is Outcome.ROUNDING else spec.severity,
+        title=spec.title,
+        message=(
+            f"{table.id}[{name}].{column} = Σ {what} ({len(kids)} rows): stated {fmt(stated.value)}, "
+            f"sum {fmt(summed.value)}, difference {fmt(delta)}"
+            + (f" (within the rounding allowance {fmt(tau)})" if outcome is Outcome.ROUNDING else "")
+        ),
+        expected=fmt(summed.value),
+        actual=fmt(stated.value),
+        difference=fmt(delta),
+        rounding=outcome is Outcome.ROUNDING,
+        table=table.id,
+        row=parent.key,
+        column=column,
+        location=stated.where[0] if stated.where else parent.prov,
+        related=tuple(summed.where),
+    )
+
+
+def _register_all() -> None:
+    for spec in specs():
+        register(
+            Rule(
+                code=spec.code,
+                title=spec.title,
+                doc=spec.doc,
+                severity=spec.severity,
+                check=lambda d, spec=spec: check_spec(spec, d),
+                tables=spec.tables,
+            )
+        )
+
+
+_register_all()
