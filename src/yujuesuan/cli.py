@@ -19,7 +19,12 @@ from yujuesuan.export.tablesxlsx import write_xlsx
 from yujuesuan.ingest.raw import InputError
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.facts import facts
+from yujuesuan.model.findings import Severity
 from yujuesuan.pipeline import example_path, parse
+from yujuesuan.rules.engine import run
+from yujuesuan.rules.registry import all_rules, selected
+from yujuesuan.rules.report import to_html, to_text
+from yujuesuan.rules.report import to_json as report_json
 
 app = typer.Typer(
     add_completion=False,
@@ -141,6 +146,79 @@ def _emit(out: Path | None, text: str) -> None:
         sys.stdout.write(text)
     else:
         _write_atomic(out, text)
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    """--select F04,FX --select N → ['F04', 'FX', 'N']."""
+    if not values:
+        return None
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+@app.command("check")
+def check_cmd(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="disclosures to check; none: the bundled example")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text, json or a self-contained html page")
+    ] = ReportFormat.text,
+    out: Annotated[Path | None, typer.Option("-o", "--output", help="write the report to this file")] = None,
+    min_severity: Annotated[
+        Severity, typer.Option("--min-severity", help="hide findings below this")
+    ] = Severity.WARNING,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="only these rule codes or prefixes (F04, FX, N)")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="skip these rule codes or prefixes")
+    ] = None,
+) -> None:
+    """Check disclosures against every rule: broken identities, narrative mismatches, missing parts.
+
+    Exit 0 when no errors are found, 1 when there are errors, 2 when a file cannot be read.
+    """
+    paths = files or [example_path()]
+    disclosures: list[Disclosure] = []
+    problems: list[str] = []
+    with Progress(console=err, transient=True, disable=len(paths) < 3) as progress:
+        task = progress.add_task("checking", total=len(paths))
+        for f in paths:
+            try:
+                disclosures.append(parse([f]))
+            except InputError as e:
+                problems.append(str(e))
+            progress.advance(task)
+    if problems:
+        for p in problems:
+            err.print(f"yjs: error: {p}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    results = [run(d, _codes(select), _codes(ignore)) for d in disclosures]
+    writer = {ReportFormat.text: to_text, ReportFormat.json: report_json, ReportFormat.html: to_html}[fmt]
+    _emit(out, writer(results, min_severity))
+    if any(r.count(Severity.ERROR) for r in results):
+        raise typer.Exit(1)
+
+
+@app.command("rules")
+def rules_cmd(
+    codes: Annotated[
+        list[str] | None, typer.Argument(help="rule codes or prefixes; none: every rule")
+    ] = None,
+) -> None:
+    """List the rules `yjs check` applies, with their formulas."""
+    rules = selected(all_rules(), _codes(codes), None)
+    if not rules:
+        fail(f"no rule matches {' '.join(codes or [])}; `yjs rules` lists them all")
+    for r in rules:
+        needs = "" if r.needs == "D" else f"  [needs {r.needs}]"
+        sys.stdout.write(f"{r.code}  {r.severity.value:7}  {r.title}{needs}\n    {r.doc}\n")
 
 
 @app.command("schema")

@@ -20,7 +20,9 @@ class Result:
 
     def count(self, severity: Severity, rounding: bool | None = None) -> int:
         return sum(
-            1 for f in self.findings if f.severity is severity and (rounding is None or f.rounding == rounding)
+            1
+            for f in self.findings
+            if f.severity is severity and (rounding is None or f.rounding == rounding)
         )
 
 

@@ -3,6 +3,7 @@ tolerance policy. One engine for every in-table and cross-table identity."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -170,7 +171,8 @@ def _spec(raw: dict[str, Any]) -> Spec:
         equations=tuple(raw.get("equations", ())),
         class_equations=tuple(raw.get("class_equations", ())),
         variant_equations=tuple(
-            (key.split(":")[0], key.split(":")[1], tuple(eqs)) for key, eqs in raw.get("variant_equations", {}).items()
+            (key.split(":")[0], key.split(":")[1], tuple(eqs))
+            for key, eqs in raw.get("variant_equations", {}).items()
         ),
         each_row=raw.get("each_row"),
         each_column=tuple(raw.get("each_column", ())),
@@ -187,6 +189,7 @@ def specs() -> tuple[Spec, ...]:
 
 
 def check_spec(spec: Spec, d: Disclosure) -> Iterator[Finding]:
+    """Findings of one identity spec; the spec's table is skipped by the engine if absent."""
     first = d.table(spec.each_row or spec.hierarchy or spec.tables[0]) if spec.tables else None
     if spec.when_variant is not None and (first is None or first.variant != spec.when_variant):
         return
@@ -328,7 +331,7 @@ def _register_all() -> None:
                 title=spec.title,
                 doc=spec.doc,
                 severity=spec.severity,
-                check=lambda d, spec=spec: check_spec(spec, d),
+                check=functools.partial(check_spec, spec),
                 tables=spec.tables,
             )
         )

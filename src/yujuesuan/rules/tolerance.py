@@ -26,7 +26,9 @@ def allowance(printed: list[Decimal]) -> Decimal:
     return sum((quantum(v) * HALF for v in printed), Decimal(0))
 
 
-def judge(lhs: Decimal, rhs: Decimal, printed: list[Decimal], relation: str = "=") -> tuple[Outcome, Decimal, Decimal]:
+def judge(
+    lhs: Decimal, rhs: Decimal, printed: list[Decimal], relation: str = "="
+) -> tuple[Outcome, Decimal, Decimal]:
     """Compare the two sides: (outcome, Δ, τ). For ``<=`` only an excess counts."""
     tau = allowance(printed)
     delta = lhs - rhs
