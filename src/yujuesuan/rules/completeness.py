@@ -1,4 +1,298 @@
 """C rules: required parts, tables and sections; empty-table statements; placeholders;
-year, entity and unit consistency."""
+year, entity and unit consistency; table notes; glossary terms."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from yujuesuan.model.disclosure import Disclosure, Section, TextLine
+from yujuesuan.model.findings import Finding, Severity
+from yujuesuan.model.provenance import Provenance
+from yujuesuan.model.tables import CellState, Table
+from yujuesuan.recognize.text import norm
+from yujuesuan.refdata import load
+from yujuesuan.rules.registry import rule
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+NAMES = {
+    "F01": "收入支出决算总表",
+    "F02": "收入决算表",
+    "F03": "支出决算表",
+    "F04": "财政拨款收入支出决算总表",
+    "F05": "一般公共预算财政拨款支出决算表",
+    "F06": "一般公共预算财政拨款基本支出决算表",
+    "F07": "财政拨款“三公”经费支出决算表",
+    "F08": "政府性基金预算财政拨款收入支出决算表",
+    "F09": "国有资本经营预算财政拨款支出决算表",
+    "F10": "部门决算公开相关信息统计表",
+}
+
+
+def profile_of(d: Disclosure) -> dict[str, Any]:
+    profiles: dict[str, dict[str, Any]] = load("profiles")["profile"]
+    return profiles.get(d.meta.profile, profiles["final/henan-2023"])
+
+
+def _finding(
+    code: str, sev: Severity, title: str, message: str, where: Provenance | None = None, **kw: Any
+) -> Finding:
+    return Finding(code=code, severity=sev, title=title, message=message, location=where, **kw)
+
+
+@rule("C01", "必备部分", ERROR)
+def required_parts(d: Disclosure) -> Iterator[Finding]:
+    """Present: 概况 (职能/职责 and 机构设置 or 单位构成), the tables, 情况说明 and 名词解释."""
+    parts = {
+        "第一部分 概况 (职责与机构设置)": bool(d.profile.sections),
+        "情况说明": bool(d.narrative),
+        "名词解释": bool(d.glossary),
+    }
+    for name, present in parts.items():
+        if not present:
+            yield _finding(
+                "C01", ERROR, "必备部分", f"the part {name} was not found", expected=name, actual="absent"
+            )
+
+
+@rule("C02", "必备表格", ERROR)
+def required_tables(d: Disclosure) -> Iterator[Finding]:
+    """Every table of the profile is recognised, by title and header: F01–F09 (+F10 in Shanxi)."""
+    present = {t.id for t in d.tables}
+    for tid in profile_of(d)["tables"]:
+        if tid not in present:
+            yield _finding(
+                "C02",
+                ERROR,
+                "必备表格",
+                f"{tid} {NAMES[tid]} was not found",
+                expected=NAMES[tid],
+                actual="absent",
+                table=tid,
+            )
+
+
+@rule("C03", "表格顺序", WARNING)
+def table_order(d: Disclosure) -> Iterator[Finding]:
+    """Tables appear in the profile's order (e.g. Henan 2023 prints “三公” ninth)."""
+    order = [t for t in profile_of(d)["tables"] if d.table(t)]
+    printed = [t.id for t in d.tables if t.id in order]
+    if printed != order:
+        first = next(i for i, (a, b) in enumerate(zip(printed, order, strict=False)) if a != b)
+        t = d.table(printed[first])
+        yield _finding(
+            "C03",
+            WARNING,
+            "表格顺序",
+            f"tables are printed in the order {' '.join(printed)}; the profile's order is {' '.join(order)}",
+            t.prov if t else None,
+            expected=" ".join(order),
+            actual=" ".join(printed),
+        )
+
+
+EMPTY_STATEMENT = re.compile(r"无数据|此表为空|本表为空表|无此项")
+
+
+def _amounts(t: Table) -> list[tuple[str, str]]:
+    return [(r.key, c.raw) for r in t.rows for c in r.cells if c.state is CellState.NUMBER and c.value]
+
+
+@rule("C04", "空表说明", ERROR)
+def empty_table_statement(d: Disclosure) -> Iterator[Finding]:
+    """A table whose amounts are all zero or blank carries an empty-table statement
+    (“说明：…故本表无数据。”, “注：…本表无数据”); a table with such a statement has no
+    non-zero amount."""
+    for t in d.tables:
+        if t.id not in ("F07", "F08", "F09"):
+            continue
+        stated = [s for s in (*t.statements, *t.notes) if EMPTY_STATEMENT.search(s)]
+        amounts = _amounts(t)
+        if not amounts and not stated and t.rows:
+            yield _finding(
+                "C04",
+                ERROR,
+                "空表说明",
+                f"{t.id} {t.title} has no amounts but no statement that it is empty (说明：…故本表无数据)",
+                t.prov,
+                expected="说明：…本表无数据",
+                actual="no statement",
+                table=t.id,
+            )
+        if amounts and stated:
+            key, raw = amounts[0]
+            yield _finding(
+                "C04",
+                ERROR,
+                "空表说明",
+                f"{t.id} says “{stated[0]}” but prints {raw} in row {key}",
+                t.prov,
+                expected="no amounts",
+                actual=raw,
+                table=t.id,
+                row=key,
+            )
+
+
+@rule("C05", "情况说明章节", ERROR)
+def narrative_sections(d: Disclosure) -> Iterator[Finding]:
+    """Every section of the profile's list (TABLES.md §4.1) is present, in order; a missing
+    section is an error, a section out of order a warning."""
+    if not d.narrative:
+        return  # C01 reports the missing part
+    expected = profile_of(d)["sections"]
+    printed = [s.key for s in d.narrative if s.key]
+    for key in expected:
+        if key not in printed:
+            yield _finding(
+                "C05",
+                ERROR,
+                "情况说明章节",
+                f"section {key}、 of 情况说明 is missing",
+                expected=key,
+                actual="absent",
+            )
+    seen = [k for k in printed if k in expected]
+    if seen != [k for k in expected if k in seen]:
+        yield _finding(
+            "C05",
+            WARNING,
+            "情况说明章节",
+            f"sections are printed in the order {'、'.join(seen)}",
+            expected="、".join(k for k in expected if k in seen),
+            actual="、".join(seen),
+        )
+
+
+PLACEHOLDER = re.compile(
+    r"X{2,}|X万元|（综述内容）|\(综述内容\)|（如持平作持平表述）|（不涉及的不列）|待补充|待填写|TODO|TBD|【\s*】|。。。"
+    r"|按上述格式依次说明|由主管部门[^。]{0,20}填写"
+)
+
+
+def _texts(d: Disclosure) -> Iterator[tuple[str, TextLine]]:
+    for where, sections in (("情况说明", d.narrative), ("概况", d.profile.sections)):
+        for s in sections:
+            yield f"{where} {s.heading}", TextLine(text=s.heading, prov=s.lines[0].prov if s.lines else None)
+            yield from ((f"{where} {s.heading}", ln) for ln in s.lines)
+    for g in d.glossary:
+        yield "名词解释", TextLine(text=f"{g.term}：{g.definition}", prov=g.prov)
+
+
+@rule("C09", "占位符与模板残留", ERROR)
+def placeholders(d: Disclosure) -> Iterator[Finding]:
+    """No unfilled placeholder or template instruction remains: XX, X万元, （综述内容）,
+    （如持平作持平表述）, （不涉及的不列）, 待补充, 待填写, TODO, 【】, 。。。, “按上述格式依次说明…”,
+    “由主管部门…填写”."""
+    for where, line in _texts(d):
+        found = [m.group(0) for m in PLACEHOLDER.finditer(line.text)]
+        if found:  # one finding per printed line, naming every placeholder on it
+            first = PLACEHOLDER.search(line.text)
+            yield _finding(
+                "C09",
+                ERROR,
+                "占位符与模板残留",
+                f"{where}: unfilled {'、'.join(dict.fromkeys(found))} in “{_around(line.text, first.start() if first else 0)}”",
+                line.prov,
+                expected="filled text",
+                actual="、".join(found),
+            )
+
+
+def _around(text: str, at: int, width: int = 24) -> str:
+    return text[max(0, at - width) : at + width].strip()
+
+
+@rule("C10", "年度一致", ERROR)
+def year_consistency(d: Disclosure) -> Iterator[Finding]:
+    """Every table header names the fiscal year of the disclosure (“2023年度”)."""
+    y = d.meta.fiscal_year
+    for t in d.tables:
+        if y is not None and t.year is not None and t.year != y:
+            yield _finding(
+                "C10",
+                ERROR,
+                "年度一致",
+                f"{t.id} header says {t.year}年度, the disclosure is for {y}",
+                t.prov,
+                expected=str(y),
+                actual=str(t.year),
+                table=t.id,
+            )
+
+
+@rule("C11", "主体名称一致", ERROR)
+def entity_consistency(d: Disclosure) -> Iterator[Finding]:
+    """The entity in every table header (部门：/部门名称：/单位：) is the disclosure's entity."""
+    e = d.meta.entity
+    for t in d.tables:
+        if e and t.entity and norm(t.entity) != norm(e):
+            yield _finding(
+                "C11",
+                ERROR,
+                "主体名称一致",
+                f"{t.id} header names {t.entity}, the disclosure is for {e}",
+                t.prov,
+                expected=e,
+                actual=t.entity,
+                table=t.id,
+            )
+
+
+@rule("C12", "计量单位一致", ERROR)
+def unit_consistency(d: Disclosure) -> Iterator[Finding]:
+    """All public tables share one unit (万元 or 元)."""
+    unit = d.meta.unit
+    for t in d.tables:
+        if t.unit is not unit:
+            yield _finding(
+                "C12",
+                ERROR,
+                "计量单位一致",
+                f"{t.id} is in {t.unit.value}, the other tables in {unit.value}",
+                t.prov,
+                expected=unit.value,
+                actual=t.unit.value,
+                table=t.id,
+            )
+
+
+@rule("C13", "表注", WARNING)
+def table_notes(d: Disclosure) -> Iterator[Finding]:
+    """Each table carries its note “注：本表反映…”."""
+    for t in d.tables:
+        if not any("本表反映" in n for n in t.notes):
+            yield _finding(
+                "C13",
+                WARNING,
+                "表注",
+                f"{t.id} {t.title} has no note “注：本表反映…”",
+                t.prov,
+                expected="注：本表反映…",
+                actual="no note",
+                table=t.id,
+            )
+
+
+@rule("C19", "名词解释", WARNING)
+def glossary_terms(d: Disclosure) -> Iterator[Finding]:
+    """The profile's fixed glossary terms are present (TABLES.md §5)."""
+    if not d.glossary:
+        return  # C01
+    terms = [norm(g.term) for g in d.glossary]
+    for want in profile_of(d)["glossary"]:
+        w = norm(want)
+        if not any(w in t or t in w for t in terms):
+            yield _finding(
+                "C19",
+                WARNING,
+                "名词解释",
+                f"the glossary has no entry for {want}",
+                expected=want,
+                actual="absent",
+            )
+
+
+def section(d: Disclosure, key: str) -> Section | None:
+    return next((s for s in d.narrative if s.key == key), None)

@@ -44,5 +44,5 @@ def _skip_reason(r: Rule, present: set[str], d: Disclosure) -> str | None:
         return f"needs {r.needs} data, which was not supplied"
     missing = [t for t in r.tables if t not in present]
     if missing:
-        return f"table {', '.join(missing)} not found (reported by C02)"
+        return f"table {', '.join(missing)} not in this disclosure"
     return None
