@@ -93,6 +93,7 @@ class Figures:
     value: Decimal
     printed: dict[tuple[str, str, str], Decimal]
     where: list[Provenance]
+    counts: bool = False  # a count (辆, 台（套）): compared exactly, RULES.md §2.5
 
 
 def find_row(table: Table, key: str) -> Row | None:
@@ -110,6 +111,7 @@ def _cell_value(row: Row | None, column: str, figures: Figures, sign: int, table
         return
     figures.value += sign * cell.value
     figures.printed[(table_id, row.key, column)] = cell.value
+    figures.counts = figures.counts or row.unit is not None
     if cell.prov is not None:
         figures.where.append(cell.prov)
 
@@ -241,7 +243,7 @@ def _codes(spec: Spec, d: Disclosure) -> list[str]:
 def _judge(spec: Spec, eq: Equation, d: Disclosure, current: tuple[Table, Row] | None) -> Iterator[Finding]:
     left = evaluate(eq.left, d, current)
     right = evaluate(eq.right, d, current)
-    printed = list({**left.printed, **right.printed}.values())
+    printed = [] if left.counts or right.counts else list({**left.printed, **right.printed}.values())
     outcome, delta, tau = judge(left.value, right.value, printed, eq.relation)
     if outcome is Outcome.PASS:
         return

@@ -1,0 +1,78 @@
+"""Build failing fixtures: a real seed's model with one printed value or text changed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from tests.conftest import FINAL_SEEDS, SEEDS, corpus_file
+from yujuesuan.model import Cell, CellState, Disclosure, Section, TextLine
+from yujuesuan.pipeline import parse
+from yujuesuan.rules.engine import Result, run
+from yujuesuan.rules.tolerance import fmt
+
+
+@cache
+def seed(key: str) -> Disclosure:
+    return parse([corpus_file(SEEDS / FINAL_SEEDS[key])])
+
+
+@cache
+def pdf(path: Path) -> Disclosure:
+    return parse([corpus_file(path)])
+
+
+def set_cell(d: Disclosure, table: str, row: str, column: str, value: Decimal | None) -> Disclosure:
+    """The same disclosure with one cell printed as ``value`` (None: blank)."""
+    tables = []
+    hit = False
+    for t in d.tables:
+        if t.id != table:
+            tables.append(t)
+            continue
+        rows = []
+        for r in t.rows:
+            if r.key == row or (r.code == row and table not in ("F01", "F04")):
+                cells = []
+                for c in r.cells:
+                    if c.column == column:
+                        hit = True
+                        raw = "" if value is None else fmt(value)
+                        state = CellState.BLANK if value is None else CellState.NUMBER
+                        c = Cell(column=c.column, raw=raw, state=state, value=value, prov=c.prov)
+                    cells.append(c)
+                r = r.model_copy(update={"cells": tuple(cells)})
+            rows.append(r)
+        tables.append(t.model_copy(update={"rows": tuple(rows)}))
+    assert hit, f"{table}.{row}.{column} not in the model"
+    return d.model_copy(update={"tables": tuple(tables)})
+
+
+def shift(d: Disclosure, table: str, row: str, column: str, by: Decimal) -> Disclosure:
+    t = d.table(table)
+    assert t is not None
+    current = next((r for r in t.rows if r.key == row or r.code == row), None)
+    assert current is not None, f"{table}.{row}"
+    cell = current.cell(column)
+    assert cell is not None
+    base = cell.value if cell.value is not None else Decimal("0.00")
+    return set_cell(d, table, row, column, base + by)
+
+
+def replace_text(d: Disclosure, old: str, new: str) -> Disclosure:
+    """Every narrative line and section text with ``old`` replaced."""
+
+    def fix(s: Section) -> Section:
+        lines = tuple(TextLine(text=ln.text.replace(old, new), prov=ln.prov) for ln in s.lines)
+        return s.model_copy(update={"text": s.text.replace(old, new), "lines": lines})
+
+    return d.model_copy(update={"narrative": tuple(fix(s) for s in d.narrative)})
+
+
+def codes(result: Result, *, include_rounding: bool = False) -> set[str]:
+    return {f.code for f in result.findings if include_rounding or not f.rounding}
+
+
+def problems(d: Disclosure, select: list[str] | None = None) -> Result:
+    return run(d, select=select)

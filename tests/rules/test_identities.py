@@ -1,0 +1,129 @@
+"""Every identity rule: real seeds pass; the same seed with one number changed fails."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import SHANGHAI, SHANGHAI_PDFS
+from tests.rules.mutate import codes, pdf, problems, seed, shift
+from yujuesuan.model import Disclosure
+from yujuesuan.model.findings import Severity
+from yujuesuan.rules.identities import specs
+from yujuesuan.rules.tolerance import Outcome, judge
+
+ONE = Decimal("1.00")
+IDENTITY_CODES = [s.code for s in specs()]
+
+
+def putuo() -> Disclosure:
+    return pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"])
+
+
+def f09_with_rows() -> Disclosure:
+    """Seed 000 with its 政府性基金 rows printed in a 6-column 国有资本经营 table."""
+    d = seed("000")
+    f08, f09 = d.table("F08"), d.table("F09")
+    assert f08 is not None and f09 is not None
+    moved = f08.model_copy(update={"id": "F09", "variant": "income-and-expenditure"})
+    return d.model_copy(update={"tables": tuple(moved if t.id == "F09" else t for t in d.tables)})
+
+
+# code: (document, table, row, column, change)
+BREAK: dict[str, tuple[object, str, str, str, Decimal]] = {
+    "F01-01": ("000", "F01", "r27", "c1", ONE),
+    "F01-02": ("000", "F01", "r31", "c1", ONE),
+    "F01-03": ("000", "F01", "r58", "c2", ONE),
+    "F01-04": ("000", "F01", "r62", "c2", ONE),
+    "F01-05": ("000", "F01", "r62", "c2", ONE),
+    "F02-01": ("000", "F02", "2050302", "c2", ONE),
+    "F02-02": ("000", "F02", "2050302", "c1", ONE),
+    "F03-01": ("000", "F03", "2050302", "c2", ONE),
+    "F03-02": ("000", "F03", "2050302", "c1", ONE),
+    "F04-01": ("000", "F04", "r27", "c1", ONE),
+    "F04-02": ("000", "F04", "r28", "c1", ONE),
+    "F04-03": ("000", "F04", "r32", "c1", ONE),
+    "F04-04": ("000", "F04", "r37", "c3", ONE),
+    "F04-05": ("000", "F04", "r59", "c3", ONE),
+    "F04-06": ("000", "F04", "r64", "c4", ONE),
+    "F04-07": ("000", "F04", "r64", "c2", ONE),
+    "F04-08": ("000", "F04", "r29", "c1", ONE),
+    "F05-01": ("000", "F05", "2050302", "c2", ONE),
+    "F05-02": ("000", "F05", "205", "c1", ONE),
+    "F06-01": ("000", "F06", "30101", "b", ONE),
+    "F06-02": ("000", "F06", "personnel_total", "b", ONE),
+    "F06-03": ("000", "F06", "public_total", "b", ONE),
+    "F06-04": ("004", "F06", "30101", "b", Decimal("1000000.00")),
+    "F07-01": ("000", "F07", "total", "c1", ONE),
+    "F07-02": ("000", "F07", "total", "c4", ONE),
+    "F08-01": ("000", "F08", "2120815", "c4", ONE),
+    "F08-02": ("000", "F08", "2120815", "c6", ONE),
+    "F08-03": ("000", "F08", "212", "c2", ONE),
+    "F09-01": ("000", "F09", "total", "c4", ONE),
+    "F09-02": (putuo, "F09", "total", "c1", ONE),
+    "F09-03": (f09_with_rows, "F09", "212", "c2", ONE),
+    "F10-01": ("004", "F10", "r2", "c1", ONE),
+    "F10-02": ("004", "F10", "r8", "c1", Decimal("1")),
+    "FX-01": ("000", "F02", "total", "c1", ONE),
+    "FX-02": ("000", "F01", "r8", "c1", ONE),
+    "FX-03": ("000", "F03", "total", "c1", ONE),
+    "FX-04": ("000", "F03", "205", "c1", ONE),
+    "FX-05": ("000", "F04", "r1", "c1", ONE),
+    "FX-06": ("000", "F04", "r27", "c1", ONE),
+    "FX-07": ("000", "F05", "total", "c1", ONE),
+    "FX-08": ("000", "F08", "total", "c2", ONE),
+    "FX-09": ("000", "F09", "total", "c3", ONE),
+    "FX-10": ("000", "F05", "total", "c2", ONE),
+    "FX-11": ("000", "F05", "2050302", "c1", Decimal("1000.00")),
+    "FX-13": ("000", "F04", "r27", "c1", Decimal("100000.00")),
+    "FX-14": ("000", "F06", "30217", "b", Decimal("100.00")),
+}
+
+
+def test_every_identity_has_a_failing_fixture() -> None:
+    assert sorted(BREAK) == sorted(IDENTITY_CODES)
+
+
+@pytest.mark.parametrize("code", sorted(BREAK))
+def test_identity_fails_when_one_number_changes(code: str) -> None:
+    doc, table, row, column, change = BREAK[code]
+    d = seed(doc) if isinstance(doc, str) else doc()  # type: ignore[operator]
+    before = problems(d, select=[code])
+    assert code not in codes(before)
+    broken = problems(shift(d, table, row, column, change), select=[code])
+    hits = [f for f in broken.findings if f.code == code and not f.rounding]
+    assert hits, f"{code} did not fire"
+    want = Severity.WARNING if code == "FX-14" else Severity.ERROR
+    assert all(f.severity is want for f in hits)
+    assert hits[0].expected is not None and hits[0].actual is not None and hits[0].difference is not None
+    assert hits[0].location is not None
+
+
+@pytest.mark.parametrize("doc", ["000", "002", "003", "004", "putuo"])
+def test_real_documents_balance_within_rounding(doc: str) -> None:
+    d = putuo() if doc == "putuo" else seed(doc)
+    result = problems(d, select=IDENTITY_CODES)
+    assert [f.message for f in result.findings if not f.rounding] == []
+
+
+def test_rounding_difference_is_info_with_values() -> None:
+    result = problems(seed("000"), select=["F01-01"])
+    [f] = result.findings
+    assert f.rounding and f.severity is Severity.INFO
+    assert (f.actual, f.expected, f.difference) == ("55,675.62", "55,675.61", "0.01")
+    assert f.location is not None and f.location.line == 217
+
+
+def test_tolerance_worked_example() -> None:
+    """RULES.md §2: 100.01 against 33.33 × 3 is rounding (n = 4, τ = 0.02); 100.05 is not."""
+    parts = [Decimal("33.33")] * 3
+    ok = judge(Decimal("100.01"), sum(parts, Decimal(0)), [Decimal("100.01"), *parts])
+    assert ok[0] is Outcome.ROUNDING and ok[2] == Decimal("0.020")
+    bad = judge(Decimal("100.05"), sum(parts, Decimal(0)), [Decimal("100.05"), *parts])
+    assert bad[0] is Outcome.FAIL and bad[1] == Decimal("0.06")
+
+
+def test_inequality_allows_less() -> None:
+    assert judge(Decimal("5.00"), Decimal("9.00"), [Decimal("5.00"), Decimal("9.00")], "<=")[0] is Outcome.PASS
+    assert judge(Decimal("9.00"), Decimal("5.00"), [Decimal("5.00"), Decimal("9.00")], "<=")[0] is Outcome.FAIL
