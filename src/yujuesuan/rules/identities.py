@@ -136,6 +136,14 @@ def evaluate(terms: Iterable[Term], d: Disclosure, current: tuple[Table, Row] | 
     return figures
 
 
+def value_of(ref: str, d: Disclosure) -> Figures | None:
+    """The value of an equation side (``F01.r31.c1``, ``a + b``); None if a table is absent."""
+    terms = _side(ref)
+    if any(t.table and d.table(t.table) is None for t in terms):
+        return None
+    return evaluate(terms, d, None)
+
+
 @dataclass(frozen=True)
 class Spec:
     code: str

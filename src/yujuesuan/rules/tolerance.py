@@ -52,3 +52,23 @@ def fmt(value: Decimal) -> str:
     """A figure as the documents print it: separators, its own decimals."""
     places = max(0, -int(value.as_tuple().exponent)) if isinstance(value.as_tuple().exponent, int) else 2
     return f"{value:,.{places}f}"
+
+
+def percent_outcome(printed: Decimal, part: Decimal, whole: Decimal) -> tuple[Outcome, Decimal]:
+    """RULES.md §2.3: is ``printed`` (in %) the share part/whole at its printed precision?
+
+    Returns the outcome and p* = ROUND_HALF_UP(100·part/whole, d). Within the interval
+    that the rounding of part and whole allows, a different p is a rounding note.
+    """
+    exponent = printed.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if whole == 0:
+        return (Outcome.PASS if printed == 0 else Outcome.FAIL), Decimal(0)
+    expected = percent(part, whole, places)
+    if expected == printed:
+        return Outcome.PASS, expected
+    qa, qb = quantum(part) * HALF, quantum(whole) * HALF
+    ends = [percent(a, b, places) for a in (part - qa, part + qa) for b in (whole - qb, whole + qb) if b != 0]
+    if ends and min(ends) <= printed <= max(ends):
+        return Outcome.ROUNDING, expected
+    return Outcome.FAIL, expected

@@ -1,0 +1,167 @@
+"""Which table cell a narrative figure restates: subjects per section topic, as data.
+
+A binder says: in this topic (and sub-section), a money figure whose preceding words end
+with this phrase restates this cell (an equation side over the tables, as in
+refdata/identities_final.toml); a share printed right after it is of that whole; a
+completion rate right after it is against that budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from yujuesuan.refdata import load
+
+# The subject must end the words before the figure, give or take a linking verb.
+_LINK = r"(?:决算数?|数|总额|合计|共计|共)?(?:均为|为|是|达到?|计|共)?$"
+
+
+@dataclass(frozen=True)
+class Binder:
+    topic: str
+    subject: re.Pattern[str]
+    ref: str  # what the figure equals: "F01.r31.c1", "F06.personnel_total.b + …"
+    share_of: str | None = None  # a following 占 p% is of this
+    budget: str | None = None  # a following 完成预算的 p% is against this
+    sub: str | None = None  # only in this sub-section （一）…
+    avoid: re.Pattern[str] | None = None  # not when these words come before (年初预算 …)
+    name: str = ""
+    sentence_has: re.Pattern[str] | None = None  # only in sentences with these words
+    code: str | None = None  # the classification row it names, for list rules (N15, N16)
+
+
+def _b(topic: str, phrases: str, ref: str, **kw: str | None) -> Binder:
+    avoid = kw.pop("avoid", None)
+    sentence_has = kw.pop("sentence_has", None)
+    return Binder(
+        topic=topic,
+        subject=re.compile(rf"(?:{phrases}){_LINK}"),
+        ref=ref,
+        avoid=re.compile(avoid) if avoid else None,
+        sentence_has=re.compile(sentence_has) if sentence_has else None,
+        name=phrases.split("|")[0],
+        **kw,
+    )
+
+
+_BUDGET_WORDS = r"预算(?:数|为)?$|年初预算|预算数为|预算为"
+
+BINDERS: tuple[Binder, ...] = (
+    # 一 收入支出决算总体情况
+    _b("totals", r"收、支总计|收支总计|收入支出总计|收入总计", "F01.r31.c1"),
+    _b("totals", r"支出总计", "F01.r62.c2"),
+    # 二 收入
+    _b("income", r"收入合计", "F01.r27.c1"),
+    _b("income", r"财政拨款收入", "F02.total.c2", share_of="F01.r27.c1"),
+    _b("income", r"上级补助收入", "F02.total.c3", share_of="F01.r27.c1"),
+    _b("income", r"事业收入", "F02.total.c4", share_of="F01.r27.c1"),
+    _b("income", r"经营收入", "F02.total.c5", share_of="F01.r27.c1"),
+    _b("income", r"附属单位上缴收入", "F02.total.c6", share_of="F01.r27.c1"),
+    _b("income", r"其他收入", "F02.total.c7", share_of="F01.r27.c1"),
+    # 三 支出
+    _b("expense", r"支出合计", "F01.r58.c2"),
+    _b("expense", r"基本支出", "F03.total.c2", share_of="F01.r58.c2"),
+    _b("expense", r"项目支出", "F03.total.c3", share_of="F01.r58.c2"),
+    _b("expense", r"上缴上级支出", "F03.total.c4", share_of="F01.r58.c2"),
+    _b("expense", r"经营支出", "F03.total.c5", share_of="F01.r58.c2"),
+    _b("expense", r"对附属单位补助支出", "F03.total.c6", share_of="F01.r58.c2"),
+    # 四 财政拨款收支总体
+    _b("fiscal_totals", r"收、支总计|收支总计|收入支出总计|收入总计", "F04.r32.c1"),
+    _b("fiscal_totals", r"支出总计", "F04.r64.c2"),
+    # 五 一般公共预算财政拨款支出
+    _b(
+        "gpb",
+        r"一般公共预算财政拨款支出|财政拨款决算支出|财政拨款支出|支出决算",
+        "F05.total.c1",
+        share_of="F01.r58.c2",
+        sub="一",
+        avoid=_BUDGET_WORDS,
+    ),
+    _b("gpb", r"人员经费", "F06.personnel_total.b", share_of="F05.total.c1", sub="一"),
+    _b("gpb", r"日常公用经费|公用经费", "F06.public_total.b", share_of="F05.total.c1", sub="一"),
+    _b("gpb", r"一般公共预算财政拨款支出|财政拨款支出", "F05.total.c1", sub="二", avoid=_BUDGET_WORDS),
+    _b("gpb", r"支出决算数?|决算支出", "F05.total.c1", sub="三", sentence_has=r"财政拨款支出年初预算|财政拨款支出决算"),
+    # 六 基本支出
+    _b("basic", r"基本支出", "F05.total.c2"),
+    _b("basic", r"人员经费", "F06.personnel_total.b"),
+    _b("basic", r"公用经费", "F06.public_total.b"),
+    # 七 / 八 基金、国资 (data form)
+    _b("fund", r"支出决算|决算支出", "F08.total.c3", avoid=_BUDGET_WORDS),
+    _b("soe", r"支出决算|决算支出", "F09.total.c3", avoid=_BUDGET_WORDS),
+    # 九 三公
+    _b("three", r"“三公”经费财政拨款支出(?:年初)?预算|“三公”经费.{0,8}预算", "F07.total.c1"),
+    _b("three", r"因公出国（境）费(?:支出)?决算|因公出国（境）费支出|因公出国境费支出", "F07.total.c8",
+       share_of="F07.total.c7", budget="F07.total.c2"),
+    _b("three", r"公务用车购置及运行(?:维护)?费(?:支出)?决算", "F07.total.c9", share_of="F07.total.c7",
+       budget="F07.total.c3"),
+    _b("three", r"公务用车购置费?支出", "F07.total.c10", budget="F07.total.c4"),
+    _b("three", r"公务用车运行维护费?支出|公务用车运行费支出", "F07.total.c11", budget="F07.total.c5"),
+    _b("three", r"公务接待费(?:支出)?决算|公务接待费支出", "F07.total.c12", share_of="F07.total.c7",
+       budget="F07.total.c6"),
+    _b("three", r"因公出国（境）费预算数", "F07.total.c2"),
+    _b("three", r"公务用车购置及运行(?:维护)?费预算数", "F07.total.c3"),
+    _b("three", r"公务接待费预算数", "F07.total.c6"),
+    _b("three", r"“三公”经费财政拨款支出决算|支出决算", "F07.total.c7", sub="一"),
+    # 十三 预算绩效
+    _b("performance", r"项目支出总额", "F03.total.c3"),
+    _b("performance", r"基本支出总额", "F03.total.c2"),
+    _b("performance", r"纳入预算绩效管理的支出总额|支出总额", "F03.total.c1"),
+)  # fmt: skip
+
+
+@cache
+def topics(profile: str) -> dict[str, str]:
+    """Section key → topic, for one profile (refdata/profiles.toml)."""
+    raw: dict[str, dict[str, object]] = load("profiles")["profile"]
+    entry = raw.get(profile, raw["final/henan-2023"])
+    found = entry.get("topics", {})
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def binder_for(topic: str, sub: str | None, before: str, sentence: str = "") -> Binder | None:
+    """The binder whose subject ends ``before`` (the words before the figure)."""
+    tail = before[-40:]
+    for b in BINDERS:
+        if b.topic != topic or (b.sub is not None and b.sub != sub):
+            continue
+        if b.avoid is not None and b.avoid.search(tail):
+            continue
+        if b.sentence_has is not None and not b.sentence_has.search(sentence):
+            continue
+        if b.subject.search(tail):
+            return b
+    return None
+
+
+CLASS_MENTION = re.compile(r"[-－]?\s*([^，；：、。\-－]+?)[（(]类[）)](?:支出)?$")
+ITEM = re.compile(r"(\d+)[.、．]\s*([^。；]+?)[（(]类[）)]([^。；]+?)[（(]款[）)]([^。；]+?)[（(]项[）)]")
+CLASS_SENTENCE = re.compile(
+    r"(?:^|[：:。；])\s*(?:[-－]\s*|\d+[.、．]\s*)?([^，；：:。（(]{2,20}?支出)(?:年初预算|预算)"
+)
+
+
+def class_code(name: str, names: dict[str, str]) -> str | None:
+    """The 类 code of a printed class name, with or without its trailing 支出."""
+    from yujuesuan.recognize.text import label_key
+
+    key = label_key(name)
+    return names.get(key) or names.get(key + "支出") or names.get(key.removesuffix("支出"))
+
+
+def class_binder(code: str, name: str) -> Binder:
+    """A 类 line of 五（二） (教育（类）支出 x，占 p%) or a 类 paragraph of the Shanxi 五（三）."""
+    return Binder(
+        topic="gpb",
+        subject=re.compile("."),
+        ref=f"F05.{code}.c1",
+        share_of="F05.total.c1",
+        name=name,
+        code=code,
+    )
+
+
+def item_binder(code: str, name: str) -> Binder:
+    """An item of 五（三）: its 支出决算 is the 项 row's 小计."""
+    return Binder(topic="gpb", subject=re.compile("."), ref=f"F05.{code}.c1", name=name, code=code)

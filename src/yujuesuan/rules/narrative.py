@@ -1,0 +1,393 @@
+"""N rules: every figure the 情况说明 states, against the tables and against itself.
+
+Claims come from narrative/claims.py and are bound to cells by narrative/binding.py.
+Without prior-year or budget data (PY, AB) only what the document itself implies is
+checked: a growth rate against its own change and current value, a share against the
+table's whole, a completion rate against the two amounts of its sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from yujuesuan.model.disclosure import Disclosure, Section
+from yujuesuan.model.findings import Finding, Severity
+from yujuesuan.model.provenance import Provenance
+from yujuesuan.model.tables import Unit
+from yujuesuan.narrative.binding import (
+    CLASS_MENTION,
+    CLASS_SENTENCE,
+    ITEM,
+    Binder,
+    binder_for,
+    class_binder,
+    class_code,
+    item_binder,
+    topics,
+)
+from yujuesuan.narrative.claims import Claim, claims, section_text
+from yujuesuan.recognize.specs import class_names
+from yujuesuan.recognize.text import label_key
+from yujuesuan.rules.identities import value_of
+from yujuesuan.rules.registry import rule
+from yujuesuan.rules.tolerance import Outcome, fmt, judge, percent_outcome, quantum
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+SHARE_WORDS = ("占", "占比")
+
+
+@dataclass(frozen=True)
+class Read:
+    """A section's claims, each with the binder that names its cell (or None)."""
+
+    section: Section
+    topic: str
+    claims: tuple[Claim, ...]
+    binders: tuple[Binder | None, ...]
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item of 五（三）具体情况: “3.教育支出（类）职业教育（款）技校教育（项）”."""
+
+    number: str
+    names: tuple[str, str, str]  # 类, 款, 项 as printed
+    code: str | None  # the F05 项 row it names, if any
+    start: int  # offset in the section text
+    prov: Provenance | None
+
+
+def item_headers(s: Section, d: Disclosure) -> list[Item]:
+    st = section_text(s)
+    return [
+        Item(
+            m.group(1),
+            (m.group(2), m.group(3), m.group(4)),
+            item_code(d, m.group(2), m.group(3), m.group(4)),
+            m.start(),
+            st.prov_at(m.start()),
+        )
+        for m in ITEM.finditer(st.text)
+    ]
+
+
+def item_code(d: Disclosure, cls: str, section: str, item: str) -> str | None:
+    """The F05 项 code whose 类, 款 and 项 names are these (names repeat, so all three count)."""
+    f05 = d.table("F05")
+    code = class_code(cls, class_names())
+    if f05 is None or code is None:
+        return None
+    for r in f05.rows:
+        c = r.code or ""
+        if len(c) == 5 and c.startswith(code) and label_key(r.label) == label_key(section):
+            for it in f05.rows:
+                ic = it.code or ""
+                if len(ic) == 7 and ic.startswith(c) and label_key(it.label) == label_key(item):
+                    return ic
+    return None
+
+
+def _bind(d: Disclosure, topic: str, c: Claim, items: list[Item]) -> Binder | None:
+    """The cell a money figure restates: 五（二） class lines and 五（三） items by name, the
+    rest by the subject phrases of narrative/binding.py."""
+    if topic == "gpb" and c.sub == "二" and (m := CLASS_MENTION.search(c.before)):
+        code = class_code(m.group(1), class_names())
+        if code is not None:
+            return class_binder(code, m.group(1))
+    if topic == "gpb" and c.sub == "三" and "决算" in c.before[-8:]:
+        owner = next((it for it in reversed(items) if it.start < c.start), None)
+        if owner is not None:
+            return item_binder(owner.code, "".join(owner.names)) if owner.code else None
+        m = CLASS_SENTENCE.search(c.sentence)
+        code = class_code(m.group(1), class_names()) if m else None
+        if m and code:
+            return class_binder(code, m.group(1))
+    return binder_for(topic, c.sub, c.before, c.sentence)
+
+
+_CACHE: dict[int, tuple[Disclosure, list[Read]]] = {}
+
+
+def reads(d: Disclosure) -> list[Read]:
+    """Claims of every section, bound; computed once per disclosure."""
+    hit = _CACHE.get(id(d))
+    if hit is not None and hit[0] is d:
+        return hit[1]
+    topic_of = topics(d.meta.profile)
+    out = []
+    for s in d.narrative:
+        topic = topic_of.get(s.key, "")
+        cs = tuple(claims(s))
+        items = item_headers(s, d) if topic == "gpb" else []
+        bs = tuple(_bind(d, topic, c, items) if c.is_money and not c.is_change else None for c in cs)
+        out.append(Read(s, topic, cs, bs, tuple(items)))
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[id(d)] = (d, out)
+    return out
+
+
+def _unit_of(ref: str, d: Disclosure) -> Unit:
+    table = d.table(ref.split(".", 1)[0])
+    return table.unit if table else d.meta.unit
+
+
+def in_unit(value: Decimal, source: Unit, target: str) -> Decimal:
+    """Exact conversion between 元 and 万元 (factor 10⁴)."""
+    if source.value == target:
+        return value
+    return value / 10000 if target == "万元" else value * 10000
+
+
+def expected_value(ref: str, d: Disclosure, unit: str) -> tuple[Decimal, Decimal] | None:
+    """(value of ``ref`` in the claim's unit, its precision) or None when not in the tables."""
+    figures = value_of(ref, d)
+    if figures is None:
+        return None
+    source = _unit_of(ref, d)
+    q = max((quantum(v) for v in figures.printed.values()), default=Decimal("0.01"))
+    return in_unit(figures.value, source, unit), in_unit(q, source, unit)
+
+
+def _finding(code: str, sev: Severity, title: str, c: Claim, message: str, **kw: str | None) -> Finding:
+    return Finding(code=code, severity=sev, title=title, message=message, location=c.prov, **kw)
+
+
+# ---------------------------------------------------------------- N01 amounts
+
+
+@rule("N01", "叙述金额 = 表格单元格", ERROR)
+def amounts(d: Disclosure) -> Iterator[Finding]:
+    """Every amount a sentence states for a table quantity (收入合计, 基本支出, 一般公共预算
+    财政拨款支出, 人员经费, “三公”经费 items …) equals that cell after exact unit conversion,
+    at the narrative's printed precision; a difference the two roundings explain is a note."""
+    for r in reads(d):
+        for c, b in zip(r.claims, r.binders, strict=True):
+            if b is None:
+                continue
+            exp = expected_value(b.ref, d, c.unit)
+            if exp is None:
+                continue
+            value, q = exp
+            stated = abs(c.value)
+            outcome, delta, _ = judge(stated, value, [stated, q])
+            if outcome is Outcome.PASS or value.quantize(quantum(stated), ROUND_HALF_UP) == stated:
+                continue
+            other = "元" if c.unit == "万元" else "万元"
+            swapped = expected_value(b.ref, d, other)
+            mislabelled = swapped is not None and swapped[0] == stated
+            note = f"; it is the {other} figure labelled {c.unit}" if mislabelled else ""
+            yield _finding(
+                "N01",
+                INFO if outcome is Outcome.ROUNDING else ERROR,
+                "叙述金额 = 表格单元格",
+                c,
+                f"§{r.section.key} “{_excerpt(c)}”: {b.name} is stated as {c.raw}{c.unit}, "
+                f"the table ({b.ref}) gives {fmt(value.quantize(quantum(stated), ROUND_HALF_UP))}{c.unit}{note}",
+                expected=fmt(value.quantize(quantum(stated), ROUND_HALF_UP)),
+                actual=c.raw,
+                difference=fmt(stated - value.quantize(quantum(stated), ROUND_HALF_UP)),
+                table=b.ref.split(".", 1)[0],
+            )
+
+
+def _excerpt(c: Claim, width: int = 30) -> str:
+    return (c.before[-width:] + c.raw + c.unit).strip()
+
+
+def _next_percent(r: Read, i: int) -> Claim | None:
+    """The percentage that follows claim i in its sentence, before any other amount."""
+    for c in r.claims[i + 1 :]:
+        if c.sentence_no != r.claims[i].sentence_no or (c.is_money and not c.is_change):
+            return None
+        if c.is_percent:
+            return c
+    return None
+
+
+# ---------------------------------------------------------------- N02 shares
+
+
+@rule("N02", "占比重算", ERROR)
+def shares(d: Disclosure) -> Iterator[Finding]:
+    """Every “占（…的）p%” / “占比p%” after an amount: p = ROUND_HALF_UP(100·amount/whole)
+    at the printed precision, with the whole the template names (收入合计 for income
+    sources, 支出合计 for spending, the 一般公共预算 total for its classes, the “三公” total
+    for its items)."""
+    for r in reads(d):
+        for i, (c, b) in enumerate(zip(r.claims, r.binders, strict=True)):
+            whole_ref = b.share_of if b else None
+            if whole_ref is None:
+                continue
+            p = _next_percent(r, i)
+            if p is None or not p.before.endswith(SHARE_WORDS) and not p.before.startswith("占"):
+                continue
+            exp = expected_value(whole_ref, d, c.unit)
+            if exp is None:
+                continue
+            yield from _judge_percent("N02", "占比重算", p, abs(c.value), exp[0], f"{c.raw}/{fmt(exp[0])}")
+
+
+def _judge_percent(
+    code: str, title: str, p: Claim, part: Decimal, whole: Decimal, what: str
+) -> Iterator[Finding]:
+    outcome, expected = percent_outcome(abs(p.value), part, whole)
+    if outcome is Outcome.PASS:
+        return
+    yield _finding(
+        code,
+        INFO if outcome is Outcome.ROUNDING else ERROR,
+        title,
+        p,
+        f"“{_excerpt(p)}”: {what} is {fmt(expected)}%, printed {p.raw}%",
+        expected=f"{fmt(expected)}%",
+        actual=f"{p.raw}%",
+        difference=fmt(abs(p.value) - expected),
+    )
+
+
+# ---------------------------------------------------------------- N04 / N06 growth
+
+
+def _level_for(r: Read, i: int) -> Claim | None:
+    """The current value a change at claim i refers to: the latest level figure before it
+    whose subject the change repeats (收入总计 … 收入总计减少Δ), else the latest level."""
+    change = r.claims[i]
+    levels = [
+        (j, c)
+        for j, c in enumerate(r.claims[:i])
+        if c.is_money
+        and not c.is_change
+        and c.sentence_no >= change.sentence_no - 1
+        and "预算" not in c.before[-6:]
+    ]
+    for _j, c in reversed(levels):
+        b = r.binders[r.claims.index(c)]
+        if b is not None and b.subject.pattern and b.name and b.name in change.before:
+            return c
+    return levels[-1][1] if levels else None
+
+
+@rule("N04", "同比内部一致", ERROR)
+def growth(d: Disclosure) -> Iterator[Finding]:
+    """“X…增加Δ…增长p%”: the prior value is X − Δ (减少: X + Δ) and p = 100·Δ/prior at the
+    printed precision, where X is the current value the sentence (or the one before) states."""
+    for r in reads(d):
+        for i, c in enumerate(r.claims):
+            if not (c.is_money and c.is_change and c.direction):
+                continue
+            p = _next_percent(r, i)
+            if p is None or p.direction is None:
+                continue
+            level = _level_for(r, i)
+            if level is None or level.unit != c.unit:
+                continue
+            x, delta = abs(level.value), abs(c.value)
+            prior = x - delta if c.direction == "up" else x + delta
+            if prior <= 0:
+                continue
+            yield from _judge_percent(
+                "N04",
+                "同比内部一致",
+                p,
+                delta,
+                prior,
+                f"{c.raw}/({level.raw} {'−' if c.direction == 'up' else '+'} {c.raw})",
+            )
+
+
+@rule("N06", "方向词", ERROR)
+def direction_words(d: Disclosure) -> Iterator[Finding]:
+    """The amount verb and the percentage verb of one clause agree (增加…增长, 减少…下降);
+    magnitudes are unsigned (no “减少-5万元”); “持平/不存在差异” needs 决算 = 预算 and “存在差异”
+    needs 决算 ≠ 预算."""
+    for r in reads(d):
+        for i, c in enumerate(r.claims):
+            if c.direction and c.value < 0:
+                yield _finding(
+                    "N06", ERROR, "方向词", c, f"“{_excerpt(c)}”: a signed figure after a direction word",
+                    expected=c.raw.lstrip("-"), actual=c.raw,
+                )  # fmt: skip
+            if c.is_money and c.is_change and c.direction:
+                p = _next_percent(r, i)
+                if p is not None and p.direction and p.direction != c.direction:
+                    yield _finding(
+                        "N06", ERROR, "方向词", p,
+                        f"“{_excerpt(c)}…{_excerpt(p)}”: the amount goes {c.direction}, the rate {p.direction}",
+                        expected=c.direction, actual=p.direction,
+                    )  # fmt: skip
+        yield from _equal_words(r)
+
+
+def _equal_words(r: Read) -> Iterator[Finding]:
+    for budget, actual, p in _completions(r):
+        follow = _following_text(r, p)
+        same = abs(budget.value) == abs(actual.value)
+        if ("持平" in follow or "不存在差异" in follow) and not same:
+            word = "持平" if "持平" in follow else "不存在差异"
+            yield _finding(
+                "N06", ERROR, "方向词", p, f"“{word}” but 决算 {actual.raw} ≠ 预算 {budget.raw}",
+                expected="存在差异", actual=word,
+            )  # fmt: skip
+        elif "存在差异" in follow and "不存在差异" not in follow and same:
+            yield _finding(
+                "N06", ERROR, "方向词", p, f"“存在差异” but 决算 {actual.raw} = 预算 {budget.raw}",
+                expected="持平", actual="存在差异",
+            )  # fmt: skip
+
+
+def _following_text(r: Read, p: Claim) -> str:
+    """From the figure to the end of the next sentence: where 持平/存在差异 are said."""
+    text = r.section.text
+    at = text.find(p.raw + "%")
+    start = at if at >= 0 else 0
+    ends = [i for i, ch in enumerate(text[start:], start) if ch == "。"]
+    end = ends[1] if len(ends) > 1 else (ends[0] if ends else len(text))
+    return text[start : end + 1]
+
+
+# ---------------------------------------------------------------- N07 completion
+
+
+def _completions(r: Read) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """(预算 amount, 决算 amount, completion %) of every “完成…预算的p%” with both amounts
+    stated in its sentence."""
+    for i, p in enumerate(r.claims):
+        if not (p.is_percent and "完成" in p.before and "预算" in p.before):
+            continue
+        same = [c for c in r.claims[:i] if c.sentence_no == p.sentence_no and c.is_money and not c.is_change]
+        actual = next(
+            (c for c in reversed(same) if "决算" in c.before[-12:] or "支出" in c.before[-4:]), None
+        )
+        budget = next(
+            (c for c in reversed(same) if "预算" in c.before[-10:] and "决算" not in c.before[-6:]), None
+        )
+        if actual is not None and budget is not None and budget is not actual:
+            yield budget, actual, p
+
+
+@rule("N07", "完成预算率", ERROR)
+def completion(d: Disclosure) -> Iterator[Finding]:
+    """“完成（年初/全年）预算的p%”: p = ROUND_HALF_UP(100·决算/预算) with the two amounts of
+    the same sentence (or the item's budget in the “三公” table); 预算 = 0 allows only 0%."""
+    for r in reads(d):
+        paired: set[int] = set()
+        for budget, actual, p in _completions(r):
+            paired.add(id(p))
+            yield from _judge_percent(
+                "N07", "完成预算率", p, abs(actual.value), abs(budget.value), f"{actual.raw}/{budget.raw}"
+            )
+        for i, (c, b) in enumerate(zip(r.claims, r.binders, strict=True)):
+            if b is None or b.budget is None:
+                continue
+            rate = _next_percent(r, i)
+            if rate is None or id(rate) in paired or not ("完成" in rate.before and "预算" in rate.before):
+                continue
+            exp = expected_value(b.budget, d, c.unit)
+            if exp is not None:
+                yield from _judge_percent(
+                    "N07", "完成预算率", rate, abs(c.value), exp[0], f"{c.raw}/{fmt(exp[0])}"
+                )
