@@ -170,3 +170,70 @@ def test_one_bad_file_among_many_writes_nothing(tmp_path: Path) -> None:
     assert "empty.txt: the file is empty" in r.stderr
     assert "nothing was written" in r.stderr
     assert not out.exists()
+
+
+# ---------------------------------------------------------------- outputs
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
+    src = tmp_path / "seed.txt"
+    src.write_bytes(corpus_file(SEEDS / FINAL_SEEDS["002"]).read_bytes())
+    before = src.read_bytes()
+    r = yjs("parse", src, "-o", src)
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"yjs: error: {src}: is one of the inputs; choose another output name"
+    assert src.read_bytes() == before
+
+
+def test_two_inputs_with_one_name_are_refused(tmp_path: Path) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "x.txt").write_bytes(corpus_file(SEEDS / FINAL_SEEDS["002"]).read_bytes())
+    r = yjs("parse", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt", "-o", tmp_path / "out")
+    assert r.returncode == 2
+    assert "would both write x.json" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_unwritable_output_is_one_line_exit_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    r = yjs("parse", corpus_file(SEEDS / FINAL_SEEDS["002"]), "-o", blocker / "x.json")
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "cannot write" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_xlsx_without_output_is_refused_before_parsing() -> None:
+    r = yjs("parse", "does-not-exist.pdf", "-f", "xlsx")
+    assert r.returncode == 2
+    assert "--format xlsx writes a file" in r.stderr  # the missing input was not even read
+
+
+def test_csv_into_a_folder_writes_facts_csv(tmp_path: Path) -> None:
+    r = yjs("parse", corpus_file(SEEDS / FINAL_SEEDS["002"]), "-f", "csv", "-o", tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "facts.csv").read_text(encoding="utf-8").startswith("entity,fiscal_year,kind,table")
+
+
+def test_many_inputs_without_output_are_json_lines() -> None:
+    files = [corpus_file(SEEDS / FINAL_SEEDS[k]) for k in ("002", "003")]
+    r = yjs("parse", *files)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert [json.loads(x)["meta"]["entity"] for x in lines] == ["焦作市人力资源社会保障电子政务中心", "济源产城融合示范区人力资源和社会保障局"]
+
+
+def test_usage_error_is_one_line() -> None:
+    r = yjs("parse", "--bogus")
+    assert r.returncode == 2
+    assert r.stderr == "yjs: error: No such option: --bogus (see `yjs parse --help`)\n"
+
+
+def test_pipe_is_not_a_file(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    r = yjs("parse", fifo)
+    assert r.returncode == 2
+    assert "is not a regular file" in r.stderr

@@ -1,9 +1,9 @@
-"""`yjs` — thin: parse arguments, call the packages, print. No logic lives here."""
+"""`yjs` — thin: parse arguments, call the packages, print."""
 
 from __future__ import annotations
 
+import functools
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +12,9 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table as RichTable
+from typer.exceptions import TyperException
 
+from yujuesuan.export.destinations import OutputError, Writer, plan, write_all
 from yujuesuan.export.factscsv import to_csv
 from yujuesuan.export.jsonfile import schema_text, to_json
 from yujuesuan.export.tablesxlsx import write_xlsx
@@ -29,6 +31,7 @@ from yujuesuan.rules.report import to_json as report_json
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_enable=False,
     help="yujuesuan (预决算): read, check and write departmental budget and final-accounts disclosures.",
 )
 err = Console(stderr=True)
@@ -40,6 +43,12 @@ class Format(StrEnum):
     json = "json"
     xlsx = "xlsx"
     csv = "csv"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
 
 
 def fail(message: str) -> None:
@@ -60,19 +69,68 @@ def summary(d: Disclosure) -> RichTable:
     return t
 
 
-def _write_atomic(out: Path, write: object) -> None:
-    """Write to a temporary file beside ``out`` and rename, so a failure leaves nothing."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=out.parent, prefix=".yjs-", suffix=out.suffix, delete=False) as tmp:
-        tmp_path = Path(tmp.name)
+def parse_all(files: list[Path], verb: str) -> list[Disclosure]:
+    """Every file, or one line per unreadable file and exit 2 (nothing is written)."""
+    done: list[Disclosure] = []
+    problems: list[str] = []
+    with Progress(console=err, transient=True, disable=len(files) < 3) as progress:
+        task = progress.add_task(verb, total=len(files))
+        for f in files:
+            try:
+                done.append(parse([f]))
+            except InputError as e:
+                problems.append(str(e))
+            progress.advance(task)
+    if problems:
+        for p in problems:
+            err.print(f"yjs: error: {p}", markup=False, highlight=False, soft_wrap=True)
+        if len(files) > 1:
+            err.print(f"yjs: {len(problems)} of {len(files)} files could not be read; nothing was written.")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    return done
+
+
+def emit(
+    files: list[Path], out: Path | None, suffix: str, render: list[Writer | str], combined: bool
+) -> None:
+    """Write each rendering where the plan says; text to standard output when no -o."""
     try:
-        if isinstance(write, str):
-            tmp_path.write_text(write, encoding="utf-8")
-        elif callable(write):
-            write(tmp_path)
-        tmp_path.replace(out)
-    finally:
-        tmp_path.unlink(missing_ok=True)
+        p = plan(files, out, suffix, combined=combined, stdout_ok=all(isinstance(r, str) for r in render))
+    except OutputError as e:
+        fail(str(e))
+        return
+    targets: list[tuple[Path, Writer]] = []
+    for group, target in zip(p.groups, p.files, strict=True):
+        parts = [render[i] for i in group]
+        if target is None:
+            sys.stdout.write("".join(x for x in parts if isinstance(x, str)))
+            continue
+        first = parts[0]
+        targets.append(
+            (
+                target,
+                first if callable(first) else _text_writer("".join(x for x in parts if isinstance(x, str))),
+            )
+        )
+    try:
+        write_all(targets)
+    except OutputError as e:
+        fail(str(e))
+
+
+def _text_writer(text: str) -> Writer:
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    return write
+
+
+def _precheck(files: list[Path], out: Path | None, suffix: str, combined: bool, stdout_ok: bool) -> None:
+    """Refuse an impossible output before spending time on parsing."""
+    try:
+        plan(files, out, suffix, combined=combined, stdout_ok=stdout_ok)
+    except OutputError as e:
+        fail(str(e))
 
 
 @app.command("parse")
@@ -87,71 +145,32 @@ def parse_cmd(
         Format, typer.Option("--format", "-f", help="json: the model; csv: long facts; xlsx: the tables")
     ] = Format.json,
 ) -> None:
-    """Read disclosures into the typed model: JSON, long-facts CSV or XLSX tables."""
-    if not files:
+    """Read disclosures into the typed model: JSON, long-facts CSV or XLSX tables.
+
+    One input and no -o: JSON to standard output. Several inputs: -o FOLDER writes one file
+    per input, and without -o JSON Lines (one disclosure a line) go to standard output.
+    CSV facts of every input go to one file.
+    """
+    if not files and out is None and fmt is Format.json:
         d = parse([example_path()])
         err.print(f"No file given: parsed the bundled example {example_path().name}.")
         Console().print(summary(d))
         Console().print(f"{len(facts(d))} numbers read. Try: yjs parse FILE.pdf -o out.json")
         return
-    results: list[tuple[Path, Disclosure]] = []
-    problems: list[str] = []
-    with Progress(console=err, transient=True, disable=len(files) < 3) as progress:
-        task = progress.add_task("parsing", total=len(files))
-        for f in files:
-            try:
-                results.append((f, parse([f])))
-            except InputError as e:
-                problems.append(str(e))
-            progress.advance(task)
-    if problems:
-        for p in problems:
-            err.print(f"yjs: error: {p}", markup=False, highlight=False, soft_wrap=True)
-        if len(files) > 1:
-            err.print(f"yjs: {len(problems)} of {len(files)} files could not be read; nothing was written.")
-        raise typer.Exit(EXIT_BAD_INPUT)
-    disclosures = [d for _, d in results]
-    if out is not None and out.is_dir() and fmt is not Format.csv:
-        _write_each(results, out, fmt)
-        return
+    paths = files or [example_path()]
+    combined = fmt is Format.csv
+    _precheck(paths, out, fmt.value, combined, stdout_ok=fmt is not Format.xlsx)
+    disclosures = parse_all(paths, "parsing")
+    render: list[Writer | str]
     if fmt is Format.csv:
-        text = to_csv(disclosures)
-        _emit(out, text)
-        return
-    if fmt is Format.json and len(results) == 1:
-        _emit(out, to_json(disclosures[0]))
-        return
-    if out is None:
-        if fmt is Format.xlsx:
-            fail("--format xlsx needs -o OUT.xlsx (or a folder for many inputs)")
-        sys.stdout.write("".join(d.model_dump_json(exclude_none=True) + "\n" for d in disclosures))
-        return
-    if len(results) == 1:
-        _write_atomic(out, lambda p: write_xlsx(disclosures[0], p))
-        return
-    if out.exists():
-        fail(f"{out}: with several inputs, -o must be a folder")
-    _write_each(results, out, fmt)
-
-
-def _write_each(results: list[tuple[Path, Disclosure]], folder: Path, fmt: Format) -> None:
-    """One output per input, named after it, in ``folder``."""
-    for f, d in results:
-        target = folder / f"{f.stem}.{fmt.value}"
-        _write_atomic(target, to_json(d) if fmt is Format.json else (lambda p, d=d: write_xlsx(d, p)))
-
-
-def _emit(out: Path | None, text: str) -> None:
-    if out is None:
-        sys.stdout.write(text)
+        render = [to_csv(disclosures)]
+    elif fmt is Format.xlsx:
+        render = [functools.partial(write_xlsx, d) for d in disclosures]
+    elif len(disclosures) > 1 and out is None:
+        render = [d.model_dump_json(exclude_none=True) + "\n" for d in disclosures]
     else:
-        _write_atomic(out, text)
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    html = "html"
+        render = [to_json(d) for d in disclosures]
+    emit(paths, out, fmt.value, render, combined)
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
@@ -185,23 +204,11 @@ def check_cmd(
     Exit 0 when no errors are found, 1 when there are errors, 2 when a file cannot be read.
     """
     paths = files or [example_path()]
-    disclosures: list[Disclosure] = []
-    problems: list[str] = []
-    with Progress(console=err, transient=True, disable=len(paths) < 3) as progress:
-        task = progress.add_task("checking", total=len(paths))
-        for f in paths:
-            try:
-                disclosures.append(parse([f]))
-            except InputError as e:
-                problems.append(str(e))
-            progress.advance(task)
-    if problems:
-        for p in problems:
-            err.print(f"yjs: error: {p}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    _precheck(paths, out, fmt.value, True, stdout_ok=True)
+    disclosures = parse_all(paths, "checking")
     results = [run(d, _codes(select), _codes(ignore)) for d in disclosures]
     writer = {ReportFormat.text: to_text, ReportFormat.json: report_json, ReportFormat.html: to_html}[fmt]
-    _emit(out, writer(results, min_severity))
+    emit(paths, out, fmt.value, [writer(results, min_severity)], combined=True)
     if any(r.count(Severity.ERROR) for r in results):
         raise typer.Exit(1)
 
@@ -228,18 +235,30 @@ def schema_cmd() -> None:
 
 
 def main() -> None:
+    """Run `yjs`: usage mistakes and unreadable files give one line and exit 2, never a traceback."""
     try:
-        app()
-    except InputError as e:  # a reader raised outside a per-file loop
-        err.print(f"yjs: error: {e}", markup=False, highlight=False)
-        sys.exit(EXIT_BAD_INPUT)
-    except KeyboardInterrupt:
+        code = app(prog_name="yjs", standalone_mode=False)
+    except typer.Abort:
         err.print("yjs: interrupted")
-        sys.exit(130)
+        code = 130
+    except TyperException as e:  # click's usage errors, as typer carries them
+        if type(e).__name__ == "NoArgsIsHelpError":  # `yjs` alone: the help was printed
+            code = 0
+        else:
+            ctx = getattr(e, "ctx", None)
+            where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+            text = e.format_message() if hasattr(e, "format_message") else str(e)
+            err.print(f"yjs: error: {text}{where}", markup=False, highlight=False, soft_wrap=True)
+            code = EXIT_BAD_INPUT
+    except InputError as e:  # a reader raised outside a per-file loop
+        err.print(f"yjs: error: {e}", markup=False, highlight=False, soft_wrap=True)
+        code = EXIT_BAD_INPUT
     except Exception as e:  # noqa: BLE001 - a user never sees a traceback
         err.print(
             f"yjs: internal error: {type(e).__name__}: {e} — please report it with the file that caused it",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
-        sys.exit(3)
+        code = 3
+    sys.exit(code if isinstance(code, int) else 0)

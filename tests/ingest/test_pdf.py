@@ -33,7 +33,7 @@ NUMBER = re.compile(r"\d")
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"corpus file missing: {path} (expects ../shared/corpus beside the repository)")
+        pytest.fail(f"corpus file missing: {path} (expects ../shared/corpus beside the repository)")
     return path
 
 
@@ -52,7 +52,7 @@ def shanghai() -> RawDocument:
 
 @pytest.fixture(scope="module")
 def plumber_pages() -> Iterator[dict[int, list[list[str | None]]]]:
-    pdfplumber = pytest.importorskip("pdfplumber")
+    import pdfplumber
     with pdfplumber.open(_need(SHANGHAI)) as pdf:
         yield {n: [row for t in pdf.pages[n - 1].extract_tables() for row in t] for n in SHANGHAI_TABLE_PAGES}
 

@@ -20,6 +20,8 @@ def read(path: Path, display_name: str | None = None) -> RawDocument:
         raise InputError(f"{name}: no such file")
     if path.is_dir():
         raise InputError(f"{name}: is a folder; give the files in it")
+    if not path.is_file():
+        raise InputError(f"{name}: is not a regular file (a pipe or a device); save it to a file first")
     size = path.stat().st_size
     if size == 0:
         raise InputError(f"{name}: the file is empty")
@@ -27,8 +29,11 @@ def read(path: Path, display_name: str | None = None) -> RawDocument:
         raise InputError(
             f"{name}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit"
         )
-    with path.open("rb") as f:
-        head = f.read(8)
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e}); check its permissions") from None
     suffix = path.suffix.lower()
     if head.startswith(_MAGIC_PDF) or suffix == ".pdf":
         from yujuesuan.ingest.pdf import read_pdf

@@ -35,11 +35,10 @@ def read_text(path: Path, display_name: str) -> RawDocument:
     doc = RawDocument(source=source)
     has_pages = "\f" in text
     page = 1
-    for number, line in enumerate(text.splitlines(), start=1):
-        while line.startswith("\f"):
-            page += 1
-            line = line[1:]
-        line = line.rstrip("\r\n")
+    # Split on newlines only: str.splitlines() would also split on form feeds (pages).
+    for number, line in enumerate(text.split("\n"), start=1):
+        page += line.count("\f")
+        line = line.replace("\f", "").rstrip("\r")
         if not line.strip():
             continue
         prov = Provenance(file=display_name, page=page if has_pages else None, line=number)

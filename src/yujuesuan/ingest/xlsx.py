@@ -124,8 +124,10 @@ def cell_text(value: Any, number_format: str = "General") -> str:
         return "".join(part.strip() for part in value.splitlines()).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float | Decimal):
-        return number_text(Decimal(str(value)), number_format)
+    if isinstance(value, float):  # a spreadsheet double: Excel shows 15 significant digits
+        return number_text(Decimal(format(value, ".15g")), number_format)
+    if isinstance(value, int | Decimal):
+        return number_text(Decimal(value), number_format)
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date().isoformat()
     if isinstance(value, dt.date | dt.time | dt.datetime):

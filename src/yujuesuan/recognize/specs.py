@@ -25,7 +25,7 @@ class Variant:
     order: tuple[str, ...] = ()
     when_title: str | None = None
     when_header: str | None = None
-    when_header_first: str | None = None
+    when_interleaved: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class TableSpec:
                 continue
             if v.when_header is not None and norm(v.when_header) not in h:
                 continue
-            if v.when_header_first is not None and not _interleaved(h):
+            if v.when_interleaved and not _interleaved(h):
                 continue
             return v
         return self.variants[-1]
@@ -102,7 +102,7 @@ def _spec(t: dict[str, Any]) -> TableSpec:
             order=tuple(v.get("order", ())),
             when_title=v.get("when_title"),
             when_header=v.get("when_header"),
-            when_header_first=v.get("when_header_first"),
+            when_interleaved=bool(v.get("when_interleaved", False)),
         )
         for v in t.get("variants", [])
     ) or (Variant(name="standard", columns=base_columns),)

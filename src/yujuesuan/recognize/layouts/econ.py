@@ -9,6 +9,12 @@ from yujuesuan.recognize.layouts.common import Tok, cells_of, code_level, make_c
 from yujuesuan.recognize.specs import TableSpec, Variant
 from yujuesuan.recognize.text import CODE, is_amount, join_wrapped, norm, parse_cell
 
+
+def is_econ_code(text: str) -> bool:
+    """A 经济分类 code: 3 or 5 digits, 部门 (3xx) or 政府 (5xx) classification."""
+    return len(text) in (3, 5) and bool(CODE.match(text)) and text.startswith(("3", "5"))
+
+
 PERSONNEL_TOTAL = "personnel_total"
 PUBLIC_TOTAL = "public_total"
 
@@ -43,7 +49,7 @@ def econ(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, hea
             for i in range(0, len(cells), g):
                 ch = cells[i : i + g]
                 code = ch[0].text + (ch[1].text if split and len(ch) > 1 else "")
-                if CODE.match(code) and code.startswith(("3", "5")):
+                if is_econ_code(code):
                     name = ch[1 + split] if len(ch) > 1 + split else None
                     records.append(
                         (code, [name] if name and name.text else [], list(ch[2 + split :]), ch[0].prov)
@@ -72,7 +78,7 @@ def _econ_stream(toks: list[Tok], m: int) -> list[tuple[str, list[Tok], list[Tok
     for tok in toks:
         t = tok.text
         complete = cur is None or len(cur[2]) >= m
-        if complete and (CODE.match(t) and t.startswith("3") and len(t) in (3, 5)):
+        if complete and is_econ_code(t):
             cur = (t, [], [], tok.prov)
             out.append(cur)
         elif complete and ("人员经费合计" in t or "公用经费合计" in t):
@@ -86,4 +92,4 @@ def _econ_stream(toks: list[Tok], m: int) -> list[tuple[str, list[Tok], list[Tok
 
 
 def starts_body(texts: list[str], spec: TableSpec) -> bool:
-    return bool(CODE.match(texts[0])) and texts[0].startswith("3")
+    return is_econ_code(texts[0])
