@@ -10,8 +10,6 @@ from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Table, Unit
 
 SCHEMA_VERSION = "1"
-DUTIES_WORDS = ("职责", "职能")
-ORGANIZATION_WORDS = ("机构", "构成")
 
 
 class Kind(StrEnum):
@@ -76,16 +74,6 @@ class Profile(BaseModel):
     units: int | None = None  # 纳入…编制范围的单位共N个
     unit_names: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
-
-    @property
-    def duties(self) -> str:
-        """一、部门职责 / 主要职能."""
-        return "\n".join(s.text for s in self.sections if any(w in s.heading for w in DUTIES_WORDS))
-
-    @property
-    def organization(self) -> str:
-        """二、机构设置 / 部门决算单位构成."""
-        return "\n".join(s.text for s in self.sections if any(w in s.heading for w in ORGANIZATION_WORDS))
 
 
 class GlossaryEntry(BaseModel):

@@ -26,14 +26,3 @@ class Provenance(BaseModel):
     line: int | None = None
     cell: str | None = None
     bbox: tuple[float, float, float, float] | None = None
-
-    def short(self) -> str:
-        """``file p.3 l.12 [c5]`` — the form findings and progress messages print."""
-        parts = [self.file]
-        if self.page is not None:
-            parts.append(f"p.{self.page}")
-        if self.line is not None:
-            parts.append(f"l.{self.line}")
-        if self.cell is not None:
-            parts.append(f"[{self.cell}]")
-        return " ".join(parts)

@@ -15,7 +15,6 @@ from typing import TypeVar
 
 from yujuesuan.ingest.raw import InputError, RawDocument, RawLine
 from yujuesuan.model.disclosure import (
-    ORGANIZATION_WORDS,
     Attachment,
     Disclosure,
     GlossaryEntry,
@@ -24,7 +23,6 @@ from yujuesuan.model.disclosure import (
     Profile,
     Scope,
     Section,
-    SourceFile,
     TextLine,
 )
 from yujuesuan.model.tables import Table, Unit
@@ -35,6 +33,7 @@ BULLET = re.compile(r"^[-•·*]\s+")
 HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
 SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^\d+[.、．](?!\d)")
 T = TypeVar("T")
+ORGANIZATION_WORDS = ("机构", "构成")  # 二、机构设置 / 部门决算单位构成
 # The SH24 template titles its table part without "第二部分".
 PART_TITLE = re.compile(r"^[^，。：]{2,40}\d{4}年度(?:部门|单位)(?:决算|预算)表$")
 BUDGET = re.compile(r"预算\d+表|收支预算总表|部门收支预算表|部门预算公开|年度?部门预算")
@@ -263,7 +262,7 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         scope=scope,
         unit=unit,
         profile=_profile_name(tables, kind),
-        sources=tuple(SourceFile.model_validate(d.source, from_attributes=True) for d in docs),
+        sources=tuple(d.source for d in docs),
     )
     by_kind: dict[str, list[Part]] = {}
     for p in parts:
