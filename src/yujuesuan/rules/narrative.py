@@ -8,6 +8,7 @@ table's whole, a completion rate against the two amounts of its sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -47,6 +48,7 @@ class Read:
     claims: tuple[Claim, ...]
     binders: tuple[Binder | None, ...]
     items: tuple[Item, ...] = ()
+    section_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ def reads(d: Disclosure) -> list[Read]:
         cs = tuple(claims(s))
         items = item_headers(s, d) if topic == "gpb" else []
         bs = tuple(_bind(d, topic, c, items) if c.is_money and not c.is_change else None for c in cs)
-        out.append(Read(s, topic, cs, bs, tuple(items)))
+        out.append(Read(s, topic, cs, bs, tuple(items), section_text(s).text))
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[id(d)] = (d, out)
@@ -391,3 +393,296 @@ def completion(d: Disclosure) -> Iterator[Finding]:
                 yield from _judge_percent(
                     "N07", "完成预算率", rate, abs(c.value), exp[0], f"{c.raw}/{fmt(exp[0])}"
                 )
+
+
+# ---------------------------------------------------------------- 五 lists: classes and items
+
+
+def _gpb(d: Disclosure) -> Read | None:
+    return next((r for r in reads(d) if r.topic == "gpb"), None)
+
+
+def _nonzero_rows(d: Disclosure, digits: int) -> list[tuple[str, str]]:
+    """(code, label) of the F05 rows of one level with 小计 ≠ 0, in code order."""
+    f05 = d.table("F05")
+    rows = [r for r in f05.rows if r.code and len(r.code) == digits] if f05 else []
+    return sorted((r.code or "", r.label) for r in rows if r.value("c1"))
+
+
+@rule("N15", "五（二）结构", ERROR, tables=("F05",))
+def class_list(d: Disclosure) -> Iterator[Finding]:
+    """The 类 listed in 五（二） are exactly the 类 rows of F05 with 小计 ≠ 0, in code order
+    (a missing or an extra class is an error, another order a warning)."""
+    r = _gpb(d)
+    if r is None:
+        return
+    listed = [(b.code, c) for c, b in zip(r.claims, r.binders, strict=True) if b and b.code and c.sub == "二"]
+    if not listed:
+        return
+    codes = [code for code, _ in listed]
+    want = [code for code, _ in _nonzero_rows(d, 3)]
+    where = listed[0][1]
+    for code, label in _nonzero_rows(d, 3):
+        if code not in codes:
+            yield _finding("N15", ERROR, "五（二）结构", where, f"class {code} {label} has spending in F05 but is not listed",
+                           expected=f"{code} {label}", actual="absent")  # fmt: skip
+    for code, c in listed:
+        if code not in want:
+            yield _finding("N15", ERROR, "五（二）结构", c, f"class {code} is listed but F05 has no spending under it",
+                           expected="not listed", actual=code)  # fmt: skip
+    present = [x for x in codes if x in want]
+    if present != sorted(present):
+        yield _finding("N15", WARNING, "五（二）结构", where, f"classes are listed in the order {' '.join(present)}",
+                       expected=" ".join(sorted(present)), actual=" ".join(present))  # fmt: skip
+
+
+@rule("N16", "五（三）具体情况 覆盖", ERROR, tables=("F05",))
+def item_coverage(d: Disclosure) -> Iterator[Finding]:
+    """五（三） lists every 项 row of F05 with 小计 ≠ 0, in code order, numbered 1…n; each item
+    names a real F05 项 by its 类, 款 and 项 names."""
+    r = _gpb(d)
+    if r is None or not r.items:
+        return
+    for it in r.items:
+        if it.code is None:
+            yield Finding(
+                code="N16", severity=ERROR, title="五（三）具体情况 覆盖", location=it.prov,
+                message=f"item {it.number} “{'/'.join(it.names)}” names no 项 row of F05",
+                expected="a 项 of F05", actual="".join(it.names),
+            )  # fmt: skip
+    listed = [it.code for it in r.items if it.code]
+    for code, label in _nonzero_rows(d, 7):
+        if code not in listed:
+            yield Finding(
+                code="N16", severity=ERROR, title="五（三）具体情况 覆盖", location=r.items[-1].prov,
+                message=f"项 {code} {label} has spending in F05 but is not among the items",
+                expected=f"{code} {label}", actual="absent",
+            )  # fmt: skip
+    if listed != sorted(listed):
+        yield Finding(
+            code="N16", severity=WARNING, title="五（三）具体情况 覆盖", location=r.items[0].prov,
+            message="items are not in code order", expected=" ".join(sorted(listed)), actual=" ".join(listed),
+        )  # fmt: skip
+    numbers = [it.number for it in r.items]
+    if numbers != [str(i) for i in range(1, len(numbers) + 1)]:
+        yield Finding(
+            code="N16", severity=WARNING, title="五（三）具体情况 覆盖", location=r.items[0].prov,
+            message=f"items are numbered {'、'.join(numbers)}", expected=f"1…{len(numbers)}", actual="、".join(numbers),
+        )  # fmt: skip
+
+
+def _item_amounts(r: Read) -> tuple[list[Claim], list[Claim]]:
+    """(budgets, actuals) stated by the items of 五（三）, in order."""
+    budgets: list[Claim] = []
+    actuals: list[Claim] = []
+    if not r.items:
+        return budgets, actuals
+    first = r.items[0].start
+    for c in r.claims:
+        if c.start > first and c.is_money and c.sub == "三":
+            if "决算" in c.before[-8:]:
+                actuals.append(c)
+            elif "预算" in c.before[-8:]:
+                budgets.append(c)
+    return budgets, actuals
+
+
+def _opening(r: Read) -> tuple[Claim | None, Claim | None]:
+    """(年初预算 B, 支出决算 X) of the 五（三） opening sentence."""
+    first = r.items[0].start if r.items else None
+    opening = [c for c in r.claims if c.sub == "三" and c.is_money and (first is None or c.start < first)]
+    budget = next((c for c in opening if "预算" in c.before[-8:]), None)
+    actual = next((c for c in opening if "决算" in c.before[-8:]), None)
+    return budget, actual
+
+
+@rule("N17", "五（三）具体情况 金额", ERROR, tables=("F05",))
+def item_sum(d: Disclosure) -> Iterator[Finding]:
+    """Σ item 决算 = the stated total 决算 of the opening sentence (= F05[合计].c1); each item's
+    决算 is its 项 row (reported under N01)."""
+    r = _gpb(d)
+    if r is None or not r.items:
+        return
+    _, total = _opening(r)
+    _, actuals = _item_amounts(r)
+    if total is None or not actuals:
+        return
+    stated = abs(total.value)
+    summed = sum((abs(c.value) for c in actuals), Decimal(0))
+    outcome, delta, tau = judge(stated, summed, [stated] + [abs(c.value) for c in actuals])
+    if outcome is not Outcome.PASS:
+        yield _finding(
+            "N17", INFO if outcome is Outcome.ROUNDING else ERROR, "五（三）具体情况 金额", total,
+            f"the items' 支出决算 add up to {fmt(summed)}, the opening states {total.raw}",
+            expected=fmt(summed), actual=total.raw, difference=fmt(delta),
+        )  # fmt: skip
+
+
+@rule("N29", "五（三）年初预算合计", WARNING)
+def item_budget_sum(d: Disclosure) -> Iterator[Finding]:
+    """Σ item 年初预算 = the stated total 年初预算 B. A shortfall can be legitimate (a 项 with a
+    budget but no spending has no F05 row), so this is a warning."""
+    r = _gpb(d)
+    if r is None or not r.items:
+        return
+    total, _ = _opening(r)
+    budgets, _ = _item_amounts(r)
+    if total is None or not budgets:
+        return
+    stated = abs(total.value)
+    summed = sum((abs(c.value) for c in budgets), Decimal(0))
+    outcome, delta, _ = judge(stated, summed, [stated] + [abs(c.value) for c in budgets])
+    if outcome is not Outcome.PASS:
+        yield _finding(
+            "N29", INFO if outcome is Outcome.ROUNDING else WARNING, "五（三）年初预算合计", total,
+            f"the items' 年初预算 add up to {fmt(summed)}, the opening states {total.raw}",
+            expected=fmt(summed), actual=total.raw, difference=fmt(delta),
+        )  # fmt: skip
+
+
+# ---------------------------------------------------------------- sums stated in one sentence
+
+
+def _stated_sum(
+    code: str, title: str, total: Claim, parts: list[Claim], what: str, severity: Severity = ERROR
+) -> Iterator[Finding]:
+    """A total stated next to its parts: total = Σ parts, within the rounding allowance."""
+    stated = abs(total.value)
+    summed = sum((abs(c.value) for c in parts), Decimal(0))
+    counts = not total.is_money
+    printed = [] if counts else [stated] + [abs(c.value) for c in parts]
+    outcome, delta, _ = judge(stated, summed, printed)
+    if outcome is Outcome.PASS:
+        return
+    yield _finding(
+        code, INFO if outcome is Outcome.ROUNDING else severity, title, total,
+        f"{what}: the parts add up to {fmt(summed)}{total.unit}, the total is stated as {total.raw}{total.unit}",
+        expected=fmt(summed), actual=total.raw, difference=fmt(delta),
+    )  # fmt: skip
+
+
+def _after(r: Read, c: Claim, words: tuple[str, ...], unit: str | None = None) -> list[Claim]:
+    """Claims of c's sentence after c whose words end with one of ``words``."""
+    return [
+        x
+        for x in r.claims
+        if x.sentence_no == c.sentence_no
+        and x.start > c.start
+        and x.before.endswith(words)
+        and (unit is None or x.unit == unit)
+    ]
+
+
+@rule("N18", "六 基本支出", ERROR)
+def basic_split(d: Disclosure) -> Iterator[Finding]:
+    """人员经费 + 公用经费 = 基本支出, as the 基本支出 section states them (each amount against
+    its table cell is N01)."""
+    for r in reads(d):
+        if r.topic != "basic":
+            continue
+        total = next(
+            (c for c, b in zip(r.claims, r.binders, strict=True) if b and b.ref == "F05.total.c2"), None
+        )
+        parts = [c for c, b in zip(r.claims, r.binders, strict=True) if b and b.ref.startswith("F06.")]
+        if total is not None and len(parts) == 2:
+            yield from _stated_sum("N18", "六 基本支出", total, parts, "人员经费 + 公用经费 = 基本支出")
+
+
+@rule("N22", "九（二）三公 具体", ERROR)
+def reception_split(d: Disclosure) -> Iterator[Finding]:
+    """外宾接待支出 + 其他国内公务接待支出 = 公务接待费 决算 (F07.c12)."""
+    for r in reads(d):
+        if r.topic != "three":
+            continue
+        foreign = next((c for c in r.claims if c.is_money and c.before.endswith("外宾接待支出")), None)
+        domestic = next((c for c in r.claims if c.is_money and c.before.endswith("国内公务接待支出")), None)
+        if foreign is None or domestic is None or "含外宾" in domestic.sentence:
+            continue
+        exp = expected_value("F07.total.c12", d, domestic.unit)
+        if exp is None:
+            continue
+        summed = abs(foreign.value) + abs(domestic.value)
+        outcome, delta, _ = judge(exp[0], summed, [abs(foreign.value), abs(domestic.value), exp[1]])
+        if outcome is not Outcome.PASS:
+            yield _finding(
+                "N22", INFO if outcome is Outcome.ROUNDING else ERROR, "九（二）三公 具体", domestic,
+                f"外宾接待 {foreign.raw} + 国内接待 {domestic.raw} = {fmt(summed)}, 公务接待费 is {fmt(exp[0])}",
+                expected=fmt(exp[0]), actual=fmt(summed), difference=fmt(summed - exp[0]),
+            )  # fmt: skip
+
+
+_PROCUREMENT_TOTAL = ("政府采购支出总额", "政府采购金额（以合同签订为准）为", "政府采购金额为")
+_PROCUREMENT_PARTS = ("货物支出", "工程支出", "服务支出", "货物采购金额", "工程采购金额", "服务采购金额")
+
+
+@rule("N24", "十一 政府采购", ERROR)
+def procurement(d: Disclosure) -> Iterator[Finding]:
+    """政府采购 总额 = 货物 + 工程 + 服务 as the sentence states them; with the Shanxi
+    statistics table, each equals F10 r1…r4 (N01)."""
+    for r in reads(d):
+        for c in r.claims:
+            if c.is_money and c.before.endswith(_PROCUREMENT_TOTAL):
+                parts = _after(r, c, _PROCUREMENT_PARTS, c.unit)
+                if len(parts) == 3:
+                    yield from _stated_sum(
+                        "N24", "十一 政府采购", c, parts, "货物 + 工程 + 服务 = 政府采购总额"
+                    )
+
+
+@rule("N25", "十二 国有资产占用", ERROR)
+def vehicles(d: Disclosure) -> Iterator[Finding]:
+    """车辆总数 = Σ the categories listed after it (an unlisted category counts 0)."""
+    for r in reads(d):
+        for c in r.claims:
+            if c.unit == "辆" and c.before.endswith(("共有车辆", "共有车辆合计")):
+                parts: list[Claim] = []
+                seen: set[str] = set()
+                for x in r.claims:
+                    if x.unit != "辆" or x.start <= c.start or x.sentence_no > c.sentence_no + 1:
+                        continue
+                    category = _VEHICLE.search(x.before)
+                    if category is None or category.group(0) in seen:
+                        continue  # not a category, or a breakdown of one already counted
+                    seen.add(category.group(0))
+                    parts.append(x)
+                if parts:
+                    yield from _stated_sum("N25", "十二 国有资产占用", c, parts, "车辆 categories = 车辆总数")
+
+
+_VEHICLE = re.compile(
+    r"(?:部级|副部（省）级及以上|省级)?领导(?:干部)?用车$|主要领导干部用车$|机要通信用车$|应急保障用车$|执法执勤用车$"
+    r"|特种专业技术用车$|离退休干部(?:服务)?用车$|其他用车$"
+)
+_GRADES = ("优", "良", "中", "差", "合格", "不合格")
+
+
+@rule("N26", "十三 预算绩效", ERROR)
+def performance_counts(d: Disclosure) -> Iterator[Finding]:
+    """The project count of the self-evaluation equals the sum of its grade counts
+    (优 + 良 + 中 + 差, or 优 + 良 + 合格 + 不合格); the coverage “占…项目支出总额的p%” is
+    the funds it states over F03[合计].c3."""
+    for r in reads(d):
+        if r.topic not in ("performance", "other"):
+            continue
+        for i, c in enumerate(r.claims):
+            if c.unit == "个" and (
+                "项目支出绩效自评中" in r.section_text[c.start : c.start + 20]
+                or c.before.endswith(
+                    ("绩效自评的2024年度项目", "绩效自评的2023年度项目", "绩效自评的2022年度项目")
+                )
+            ):
+                grades = [x for x in r.claims[i + 1 : i + 12] if x.unit == "个" and x.sentence_no == c.sentence_no
+                          and any(g in r.section_text[x.start : x.start + 16] or x.before.endswith(f"“{g}”的项目") for g in _GRADES)]  # fmt: skip
+                if len(grades) >= 3:
+                    yield from _stated_sum(
+                        "N26", "十三 预算绩效", c, grades, "projects by grade = projects evaluated"
+                    )
+        for i, c in enumerate(r.claims):
+            if c.is_money and c.before.endswith("涉及预算资金"):
+                p = _next_percent(r, i)
+                if p is not None and "项目支出总额" in p.before:
+                    exp = expected_value("F03.total.c3", d, c.unit)
+                    if exp is not None:
+                        yield from _judge_percent(
+                            "N26", "十三 预算绩效", p, abs(c.value), exp[0], f"{c.raw}/{fmt(exp[0])}"
+                        )
