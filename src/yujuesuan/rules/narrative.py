@@ -161,11 +161,103 @@ def _finding(code: str, sev: Severity, title: str, c: Claim, message: str, **kw:
 # ---------------------------------------------------------------- N01 amounts
 
 
+# The section rules of RULES.md §8 that bind a stated amount to a cell; amounts of other
+# sections are N01's.
+AMOUNT_CODES = {
+    ("totals", None): ("N10", "一 收支总计"),
+    ("income", None): ("N11", "二 收入构成"),
+    ("expense", None): ("N12", "三 支出构成"),
+    ("fiscal_totals", None): ("N13", "四 财政拨款收支总计"),
+    ("gpb", "一"): ("N14", "五（一）总体"),
+    ("gpb", "二"): ("N15", "五（二）结构"),
+    ("gpb", "三"): ("N17", "五（三）具体情况 金额"),
+    ("basic", None): ("N18", "六 基本支出"),
+    ("fund", None): ("N20", "七/八 基金、国资"),
+    ("soe", None): ("N20", "七/八 基金、国资"),
+    ("three", None): ("N21", "九 三公"),
+    ("performance", None): ("N26", "十三 预算绩效"),
+}
+
+
+def _amount_code(topic: str, sub: str | None) -> tuple[str, str]:
+    return (
+        AMOUNT_CODES.get((topic, sub)) or AMOUNT_CODES.get((topic, None)) or ("N01", "叙述金额 = 表格单元格")
+    )
+
+
+def amounts_of(d: Disclosure, code: str) -> Iterator[Finding]:
+    return (f for f in _amounts(d) if f.code == code)
+
+
 @rule("N01", "叙述金额 = 表格单元格", ERROR)
 def amounts(d: Disclosure) -> Iterator[Finding]:
-    """Every amount a sentence states for a table quantity (收入合计, 基本支出, 一般公共预算
-    财政拨款支出, 人员经费, “三公”经费 items …) equals that cell after exact unit conversion,
-    at the narrative's printed precision; a difference the two roundings explain is a note."""
+    """Every amount a sentence states for a table quantity equals that cell after exact
+    unit conversion, at the narrative's printed precision; a difference the two roundings
+    explain is a note. Amounts of the sections with a rule of their own (N10–N26) are
+    reported under that rule's code."""
+    return amounts_of(d, "N01")
+
+
+@rule("N10", "一 收支总计", ERROR)
+def totals(d: Disclosure) -> Iterator[Finding]:
+    """收、支总计 (收入总计, 支出总计) = F01.r31 (= r62)."""
+    return amounts_of(d, "N10")
+
+
+@rule("N11", "二 收入构成", ERROR)
+def income(d: Disclosure) -> Iterator[Finding]:
+    """收入合计 = F01.r27; 财政拨款收入 = F02[合计].c2; 上级补助 c3; 事业 c4; 经营 c5; 附属单位上缴 c6;
+    其他 c7. Shares of F01.r27 are N02."""
+    return amounts_of(d, "N11")
+
+
+@rule("N12", "三 支出构成", ERROR)
+def expense(d: Disclosure) -> Iterator[Finding]:
+    """支出合计 = F01.r58; 基本 = F03[合计].c2; 项目 c3; 上缴上级 c4; 经营 c5; 对附属单位补助 c6."""
+    return amounts_of(d, "N12")
+
+
+@rule("N13", "四 财政拨款收支总计", ERROR)
+def fiscal_totals(d: Disclosure) -> Iterator[Finding]:
+    """财政拨款收、支总计 = F04.r32 (= F04.r64.c2)."""
+    return amounts_of(d, "N13")
+
+
+@rule("N14", "五（一）总体", ERROR)
+def gpb_total(d: Disclosure) -> Iterator[Finding]:
+    """一般公共预算财政拨款支出 = F05[合计].c1, its share of F01.r58 (N02); Shanxi: 人员经费 =
+    F06.人员经费合计.b and 日常公用经费 = F06.公用经费合计.b."""
+    return amounts_of(d, "N14")
+
+
+@rule("N20", "七/八 基金、国资", ERROR)
+def fund_amounts(d: Disclosure) -> Iterator[Finding]:
+    """With data: 支出决算 = F08[合计].c3 (F09 likewise); the null form (没有…收入，也没有…支出 /
+    本年度无此项支出 / 无…收入和支出) appears only when the table is all zero."""
+    yield from amounts_of(d, "N20")
+    yield from _null_forms(d)
+
+
+@rule("N21", "九 三公", ERROR)
+def three_public(d: Disclosure) -> Iterator[Finding]:
+    """预算 = F07.c1, 决算 = F07.c7; items 出国 c8/c2, 公务用车 c9/c3 (购置 c10, 运行维护 c11),
+    接待 c12/c6. Completion rates are N07, shares N02."""
+    return amounts_of(d, "N21")
+
+
+def _amounts(d: Disclosure) -> list[Finding]:
+    hit = _AMOUNTS.get(id(d))
+    if hit is not None and hit[0] is d:
+        return hit[1]
+    found = list(_amount_findings(d))
+    _AMOUNTS[id(d)] = (d, found)
+    return found
+
+
+_AMOUNTS: dict[int, tuple[Disclosure, list[Finding]]] = {}
+
+
+def _amount_findings(d: Disclosure) -> Iterator[Finding]:
     for r in reads(d):
         for c, b in zip(r.claims, r.binders, strict=True):
             if b is None:
@@ -182,10 +274,11 @@ def amounts(d: Disclosure) -> Iterator[Finding]:
             swapped = expected_value(b.ref, d, other)
             mislabelled = swapped is not None and swapped[0] == stated
             note = f"; it is the {other} figure labelled {c.unit}" if mislabelled else ""
+            code, title = _amount_code(r.topic, c.sub)
             yield _finding(
-                "N01",
+                code,
                 INFO if outcome is Outcome.ROUNDING else ERROR,
-                "叙述金额 = 表格单元格",
+                title,
                 c,
                 f"§{r.section.key} “{_excerpt(c)}”: {b.name} is stated as {c.raw}{c.unit}, "
                 f"the table ({b.ref}) gives {fmt(value.quantize(quantum(stated), ROUND_HALF_UP))}{c.unit}{note}",
@@ -413,6 +506,7 @@ def _nonzero_rows(d: Disclosure, digits: int) -> list[tuple[str, str]]:
 def class_list(d: Disclosure) -> Iterator[Finding]:
     """The 类 listed in 五（二） are exactly the 类 rows of F05 with 小计 ≠ 0, in code order
     (a missing or an extra class is an error, another order a warning)."""
+    yield from amounts_of(d, "N15")
     r = _gpb(d)
     if r is None:
         return
@@ -498,8 +592,9 @@ def _opening(r: Read) -> tuple[Claim | None, Claim | None]:
 
 @rule("N17", "五（三）具体情况 金额", ERROR, tables=("F05",))
 def item_sum(d: Disclosure) -> Iterator[Finding]:
-    """Σ item 决算 = the stated total 决算 of the opening sentence (= F05[合计].c1); each item's
-    决算 is its 项 row (reported under N01)."""
+    """Each item's 支出决算 = its 项 row of F05 (c1), and Σ item 决算 = the stated total 决算 of
+    the opening sentence (= F05[合计].c1)."""
+    yield from amounts_of(d, "N17")
     r = _gpb(d)
     if r is None or not r.items:
         return
@@ -575,8 +670,9 @@ def _after(r: Read, c: Claim, words: tuple[str, ...], unit: str | None = None) -
 
 @rule("N18", "六 基本支出", ERROR)
 def basic_split(d: Disclosure) -> Iterator[Finding]:
-    """人员经费 + 公用经费 = 基本支出, as the 基本支出 section states them (each amount against
-    its table cell is N01)."""
+    """基本支出 = F05[合计].c2; 人员经费 = F06.人员经费合计.b; 公用经费 = F06.公用经费合计.b; and
+    人员经费 + 公用经费 = 基本支出 as the section states them."""
+    yield from amounts_of(d, "N18")
     for r in reads(d):
         if r.topic != "basic":
             continue
@@ -660,7 +756,8 @@ _GRADES = ("优", "良", "中", "差", "合格", "不合格")
 def performance_counts(d: Disclosure) -> Iterator[Finding]:
     """The project count of the self-evaluation equals the sum of its grade counts
     (优 + 良 + 中 + 差, or 优 + 良 + 合格 + 不合格); the coverage “占…项目支出总额的p%” is
-    the funds it states over F03[合计].c3."""
+    the funds it states over F03[合计].c3; 纳入预算绩效管理的支出总额 = F03[合计].c1 (基本 c2, 项目 c3)."""
+    yield from amounts_of(d, "N26")
     for r in reads(d):
         if r.topic not in ("performance", "other"):
             continue
@@ -686,3 +783,99 @@ def performance_counts(d: Disclosure) -> Iterator[Finding]:
                         yield from _judge_percent(
                             "N26", "十三 预算绩效", p, abs(c.value), exp[0], f"{c.raw}/{fmt(exp[0])}"
                         )
+
+
+_NULL_FORM = re.compile(
+    r"没有[^。]{0,12}收入[^。]{0,6}也没有|本年度无此项支出|无[^。]{0,20}收入和支出|没有使用[^。]{0,16}安排的支出"
+)
+
+
+def _null_forms(d: Disclosure) -> Iterator[Finding]:
+    """The “no such spending” sentence of 七/八 appears only when F08/F09 are all zero."""
+    for r in reads(d):
+        table = {"fund": "F08", "soe": "F09"}.get(r.topic)
+        t = d.table(table) if table else None
+        if t is None:
+            continue
+        m = _NULL_FORM.search(r.section_text)
+        nonzero = [(row.key, c.raw) for row in t.rows for c in row.cells if c.value]
+        if m and nonzero:
+            yield Finding(
+                code="N20", severity=ERROR, title="七/八 基金、国资",
+                message=f"§{r.section.key} says “{m.group(0)}” but {t.id} prints {nonzero[0][1]} in row {nonzero[0][0]}",
+                expected="no amounts", actual=nonzero[0][1], table=t.id,
+                location=r.section.lines[0].prov if r.section.lines else None,
+            )  # fmt: skip
+
+
+# ---------------------------------------------------------------- N19 lists of economic items
+
+_LIST = re.compile(
+    r"(人员经费|公用经费)[^，；。：]*?(?:\d[\d,]*(?:\.\d+)?)(?:万元|元)[，,]?主要包括[：:]?(?P<items>[^；。]+)"
+)
+_PERSONNEL_CLASSES = ("301", "303")
+_OPEN_END = re.compile(r"(?:等支出|等|……)\s*$")
+
+
+def _economic_names(d: Disclosure) -> dict[str, str]:
+    """Printed name (normalised) → 款 code, from F06 and the codebook aliases."""
+    from yujuesuan.rules.codebook import aliases
+
+    f06 = d.table("F06")
+    names: dict[str, str] = {}
+    for r in f06.rows if f06 else ():
+        if r.code and len(r.code) == 5:
+            names.setdefault(label_key(r.label), r.code)
+            for a in aliases(r.code):
+                names.setdefault(label_key(a), r.code)
+    return names
+
+
+@rule("N19", "六 主要包括", ERROR, tables=("F06",))
+def included_items(d: Disclosure) -> Iterator[Finding]:
+    """The “主要包括” lists of 六 name 款 of F06 with a non-zero basic amount: 人员经费 from
+    301/303, 公用经费 from the other 类, in code order. A closed list (no 等) must name all
+    of them; a listed item that is zero or absent is an error; order is a warning."""
+    f06 = d.table("F06")
+    if f06 is None:
+        return
+    names = _economic_names(d)
+    for r in reads(d):
+        if r.topic != "basic":
+            continue
+        for m in _LIST.finditer(r.section_text):
+            which, raw = m.group(1), m.group("items")
+            raw = re.split(r"主要包括[：:]?", raw)[-1]  # “…主要包括人员经费…主要包括A、B” printed twice
+            open_list = bool(_OPEN_END.search(raw))
+            listed = [x for x in re.split(r"[、，,]|和(?=[^和]{2,}$)", _OPEN_END.sub("", raw)) if x.strip()]
+            at = r.claims[0] if r.claims else None
+            personnel = which == "人员经费"
+            want = [
+                row.code
+                for row in f06.rows
+                if row.code and len(row.code) == 5 and row.value("b")
+                and row.code.startswith(_PERSONNEL_CLASSES) == personnel
+            ]  # fmt: skip
+            codes: list[str] = []
+            for name in listed:
+                code = names.get(label_key(name))
+                if code is None:
+                    if at is not None and not any(g in name for g in ("各项", "社会保险", "住房公积金")):
+                        yield _finding("N19", WARNING, "六 主要包括", at, f"{which}: “{name}” names no 款 of F06",
+                                       expected="an F06 item", actual=name)  # fmt: skip
+                    continue
+                codes.append(code)
+                if code not in want and at is not None:
+                    yield _finding("N19", ERROR, "六 主要包括", at,
+                                   f"{which}: “{name}” ({code}) is listed but its basic amount is zero or it belongs to the other list",
+                                   expected="not listed", actual=name)  # fmt: skip
+            if not open_list and at is not None:
+                for code in want:
+                    if code not in codes:
+                        label = next((row.label for row in f06.rows if row.code == code), code)
+                        yield _finding("N19", ERROR, "六 主要包括", at, f"{which}: {code} {label} has a basic amount but is not listed",
+                                       expected=label, actual="absent")  # fmt: skip
+            known = [c for c in codes if c in want]
+            if known != sorted(known) and at is not None:
+                yield _finding("N19", WARNING, "六 主要包括", at, f"{which}: items are not in code order",
+                               expected=" ".join(sorted(known)), actual=" ".join(known))  # fmt: skip
