@@ -220,7 +220,10 @@ def test_many_inputs_without_output_are_json_lines() -> None:
     r = yjs("parse", *files)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert [json.loads(x)["meta"]["entity"] for x in lines] == ["焦作市人力资源社会保障电子政务中心", "济源产城融合示范区人力资源和社会保障局"]
+    assert [json.loads(x)["meta"]["entity"] for x in lines] == [
+        "焦作市人力资源社会保障电子政务中心",
+        "济源产城融合示范区人力资源和社会保障局",
+    ]
 
 
 def test_usage_error_is_one_line() -> None:

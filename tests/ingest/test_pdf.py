@@ -53,6 +53,7 @@ def shanghai() -> RawDocument:
 @pytest.fixture(scope="module")
 def plumber_pages() -> Iterator[dict[int, list[list[str | None]]]]:
     import pdfplumber
+
     with pdfplumber.open(_need(SHANGHAI)) as pdf:
         yield {n: [row for t in pdf.pages[n - 1].extract_tables() for row in t] for n in SHANGHAI_TABLE_PAGES}
 

@@ -61,13 +61,24 @@ def shift(d: Disclosure, table: str, row: str, column: str, by: Decimal) -> Disc
 
 
 def replace_text(d: Disclosure, old: str, new: str) -> Disclosure:
-    """Every narrative line and section text with ``old`` replaced."""
+    """The disclosure with ``old`` replaced in the narrative lines (also where a line break
+    falls inside ``old``: the two lines are then merged into the first)."""
+    hits = 0
 
     def fix(s: Section) -> Section:
-        lines = tuple(TextLine(text=ln.text.replace(old, new), prov=ln.prov) for ln in s.lines)
+        nonlocal hits
+        texts = [ln.text for ln in s.lines]
+        for i, text in enumerate(texts):
+            if old in text:
+                texts[i], hits = text.replace(old, new), hits + 1
+            elif i + 1 < len(texts) and old in text + texts[i + 1]:
+                texts[i], texts[i + 1], hits = (text + texts[i + 1]).replace(old, new), "", hits + 1
+        lines = tuple(TextLine(text=t, prov=ln.prov) for t, ln in zip(texts, s.lines, strict=True))
         return s.model_copy(update={"text": s.text.replace(old, new), "lines": lines})
 
-    return d.model_copy(update={"narrative": tuple(fix(s) for s in d.narrative)})
+    changed = d.model_copy(update={"narrative": tuple(fix(s) for s in d.narrative)})
+    assert hits, f"{old!r} is not in the narrative"
+    return changed
 
 
 def codes(result: Result, *, include_rounding: bool = False) -> set[str]:

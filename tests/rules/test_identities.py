@@ -125,5 +125,9 @@ def test_tolerance_worked_example() -> None:
 
 
 def test_inequality_allows_less() -> None:
-    assert judge(Decimal("5.00"), Decimal("9.00"), [Decimal("5.00"), Decimal("9.00")], "<=")[0] is Outcome.PASS
-    assert judge(Decimal("9.00"), Decimal("5.00"), [Decimal("5.00"), Decimal("9.00")], "<=")[0] is Outcome.FAIL
+    assert (
+        judge(Decimal("5.00"), Decimal("9.00"), [Decimal("5.00"), Decimal("9.00")], "<=")[0] is Outcome.PASS
+    )
+    assert (
+        judge(Decimal("9.00"), Decimal("5.00"), [Decimal("5.00"), Decimal("9.00")], "<=")[0] is Outcome.FAIL
+    )

@@ -104,6 +104,12 @@ BINDERS: tuple[Binder, ...] = (
     _b("three", r"公务用车购置及运行(?:维护)?费预算数", "F07.total.c3"),
     _b("three", r"公务接待费预算数", "F07.total.c6"),
     _b("three", r"“三公”经费财政拨款支出决算|支出决算", "F07.total.c7", sub="一"),
+    # 十 其他重要事项 (Shanxi): 机关运行经费 and 政府采购 restate 部门决算公开相关信息统计表 (F10)
+    _b("other", r"机关运行经费支出", "F10.r5.c1 + F10.r6.c1", sub="一"),
+    _b("other", r"政府采购支出总额", "F10.r1.c1", sub="二"),
+    _b("other", r"政府采购货物支出", "F10.r2.c1", sub="二"),
+    _b("other", r"政府采购工程支出", "F10.r3.c1", sub="二"),
+    _b("other", r"政府采购服务支出", "F10.r4.c1", sub="二"),
     # 十三 预算绩效
     _b("performance", r"项目支出总额", "F03.total.c3"),
     _b("performance", r"基本支出总额", "F03.total.c2"),

@@ -155,7 +155,10 @@ def expected_value(ref: str, d: Disclosure, unit: str) -> tuple[Decimal, Decimal
 
 
 def _finding(code: str, sev: Severity, title: str, c: Claim, message: str, **kw: str | None) -> Finding:
-    return Finding(code=code, severity=sev, title=title, message=message, location=c.prov, **kw)
+    """A narrative finding at the figure's line; here info always means a rounding note."""
+    return Finding(
+        code=code, severity=sev, title=title, message=message, location=c.prov, rounding=sev is INFO, **kw
+    )
 
 
 # ---------------------------------------------------------------- N01 amounts
@@ -817,6 +820,14 @@ _PERSONNEL_CLASSES = ("301", "303")
 _OPEN_END = re.compile(r"(?:等支出|等|……)\s*$")
 
 
+def _split_and(name: str, names: dict[str, str]) -> list[str]:
+    """“办公设备购置费和无形资产购置费” is two items; “其他商品和服务支出” is one."""
+    if label_key(name) in names or "和" not in name:
+        return [name]
+    parts = name.split("和")
+    return parts if all(label_key(p) in names for p in parts) else [name]
+
+
 def _economic_names(d: Disclosure) -> dict[str, str]:
     """Printed name (normalised) → 款 code, from F06 and the codebook aliases."""
     from yujuesuan.rules.codebook import aliases
@@ -847,7 +858,12 @@ def included_items(d: Disclosure) -> Iterator[Finding]:
             which, raw = m.group(1), m.group("items")
             raw = re.split(r"主要包括[：:]?", raw)[-1]  # “…主要包括人员经费…主要包括A、B” printed twice
             open_list = bool(_OPEN_END.search(raw))
-            listed = [x for x in re.split(r"[、，,]|和(?=[^和]{2,}$)", _OPEN_END.sub("", raw)) if x.strip()]
+            listed = [
+                n
+                for x in re.split(r"[、，,]", _OPEN_END.sub("", raw))
+                if x.strip()
+                for n in _split_and(x, names)
+            ]
             at = r.claims[0] if r.claims else None
             personnel = which == "人员经费"
             want = [

@@ -1,0 +1,149 @@
+"""Every completeness (C), codebook (K) and narrative (N) rule: a real document that
+passes it, and the same document with one thing changed that fails it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from tests.rules.mutate import codes, problems, replace_text, seed, set_cell, shift
+from yujuesuan.model import Disclosure, Table, Unit
+from yujuesuan.model.findings import Severity
+from yujuesuan.rules.registry import all_rules
+
+Change = Callable[[Disclosure], Disclosure]
+
+
+def tables(d: Disclosure, change: Callable[[list[Table]], list[Table]]) -> Disclosure:
+    return d.model_copy(update={"tables": tuple(change(list(d.tables)))})
+
+
+def table(d: Disclosure, tid: str, **update: object) -> Disclosure:
+    return tables(d, lambda ts: [t.model_copy(update=update) if t.id == tid else t for t in ts])
+
+
+def rows(d: Disclosure, tid: str, change: Callable[[list], list]) -> Disclosure:  # type: ignore[type-arg]
+    t = d.table(tid)
+    assert t is not None
+    return table(d, tid, rows=tuple(change(list(t.rows))))
+
+
+def relabel(
+    d: Disclosure, tid: str, code: str, label: str | None = None, new_code: str | None = None
+) -> Disclosure:
+    def change(rs: list) -> list:  # type: ignore[type-arg]
+        out = []
+        for r in rs:
+            if r.code == code:
+                r = r.model_copy(
+                    update={"label": label or r.label, "code": new_code or r.code, "key": new_code or r.key}
+                )
+            out.append(r)
+        return out
+
+    return rows(d, tid, change)
+
+
+def text(old: str, new: str) -> Change:
+    return lambda d: replace_text(d, old, new)
+
+
+# code: (seed that passes, change that makes it fail, severity of the failure)
+CASES: dict[str, tuple[str, Change, Severity]] = {
+    "C01": ("002", lambda d: d.model_copy(update={"glossary": ()}), Severity.ERROR),
+    "C02": ("002", lambda d: tables(d, lambda ts: [t for t in ts if t.id != "F07"]), Severity.ERROR),
+    "C03": ("002", lambda d: tables(d, lambda ts: ts[1:] + ts[:1]), Severity.WARNING),
+    "C04": ("002", lambda d: table(d, "F09", statements=()), Severity.ERROR),
+    "C05": (
+        "002",
+        lambda d: d.model_copy(update={"narrative": d.narrative[:2] + d.narrative[3:]}),
+        Severity.ERROR,
+    ),
+    "C09": ("002", text("没有机关运行经费支出。", "没有机关运行经费支出。（综述内容）"), Severity.ERROR),
+    "C10": ("002", lambda d: table(d, "F03", year=2022), Severity.ERROR),
+    "C11": ("002", lambda d: table(d, "F03", entity="焦作市某某局"), Severity.ERROR),
+    "C12": ("002", lambda d: table(d, "F03", unit=Unit.YUAN), Severity.ERROR),
+    "C13": ("002", lambda d: table(d, "F01", notes=()), Severity.WARNING),
+    "C19": ("002", lambda d: d.model_copy(update={"glossary": d.glossary[1:]}), Severity.WARNING),
+    "K02": ("002", lambda d: relabel(d, "F02", "2080150", new_code="2080198"), Severity.WARNING),
+    "K03": ("002", lambda d: relabel(d, "F03", "2080150", label="行政运行"), Severity.ERROR),
+    "K04": ("002", lambda d: rows(d, "F02", lambda rs: [r for r in rs if r.code != "206"]), Severity.ERROR),
+    "K05": (
+        "002",
+        lambda d: rows(d, "F02", lambda rs: rs[:1] + rs[4:8] + rs[1:4] + rs[8:]),
+        Severity.WARNING,
+    ),
+    "K07": (
+        "002",
+        lambda d: relabel(
+            relabel(d, "F02", "2080150", new_code="2080198", label="甲"),
+            "F03",
+            "2080150",
+            new_code="2080198",
+            label="乙",
+        ),
+        Severity.WARNING,
+    ),
+    "K08": ("002", lambda d: rows(d, "F02", lambda rs: rs + rs[-1:]), Severity.ERROR),
+    "K11": (
+        "002",
+        lambda d: rows(d, "F03", lambda rs: [r for r in rs if r.code not in ("2080150", "2080199")]),
+        Severity.ERROR,
+    ),
+    "N01": ("004", lambda d: shift(d, "F10", "r5", "c1", Decimal("100.00")), Severity.ERROR),
+    "N02": ("000", text("占99.98%", "占99.90%"), Severity.ERROR),
+    "N04": ("000", text("增长91.22%", "增长92.22%"), Severity.ERROR),
+    "N06": ("000", text("增长91.22%", "下降91.22%"), Severity.ERROR),
+    "N07": ("000", text("完成预算的85.27%", "完成预算的86.27%"), Severity.ERROR),
+    "N10": ("000", text("收、支总计均为56,441.14万元", "收、支总计均为56,441.41万元"), Severity.ERROR),
+    "N11": ("000", text("其他收入11.51万元", "其他收入11.15万元"), Severity.ERROR),
+    "N12": ("000", text("基本支出12,126.51万元", "基本支出12,162.51万元"), Severity.ERROR),
+    "N13": (
+        "000",
+        text("财政拨款收、支总计均为55,664.72万元", "财政拨款收、支总计均为55,664.27万元"),
+        Severity.ERROR,
+    ),
+    "N14": ("000", text("财政拨款支出22,828.72万元，占", "财政拨款支出22,882.72万元，占"), Severity.ERROR),
+    "N15": ("000", text("农林水（类）支出64.70万元，占0.28%；", ""), Severity.ERROR),
+    "N16": ("000", text("（款）中等职业教育（项）", "（款）高等职业教育（项）"), Severity.ERROR),
+    "N17": ("000", text("支出决算为948.36万元", "支出决算为984.36万元"), Severity.ERROR),
+    "N18": ("000", text("人员经费11,337.86万元", "人员经费11,373.86万元"), Severity.ERROR),
+    "N19": ("003", text("基本工资、", ""), Severity.ERROR),
+    "N20": ("002", lambda d: set_cell(d, "F08", "total", "c2", Decimal("5.00")), Severity.ERROR),
+    "N21": ("000", text("支出决算为52.38万元", "支出决算为52.83万元"), Severity.ERROR),
+    "N22": ("000", text("外宾接待支出 0.00万元", "外宾接待支出 0.18万元"), Severity.ERROR),
+    "N24": ("000", text("政府采购货物支出976.34万元", "政府采购货物支出976.43万元"), Severity.ERROR),
+    "N25": ("000", text("其他用车39辆", "其他用车38辆"), Severity.ERROR),
+    "N26": ("000", text("3个项目自评等级为良", "2个项目自评等级为良"), Severity.ERROR),
+    "N29": ("002", text("年初预算为40.18万元", "年初预算为41.18万元"), Severity.WARNING),
+}
+IDENTITY_PREFIXES = ("F0", "F1", "FX")
+
+
+def test_every_rule_has_cases() -> None:
+    python_rules = [r.code for r in all_rules() if not r.code.startswith(IDENTITY_PREFIXES)]
+    assert sorted(CASES) == sorted(python_rules)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_passes_then_fails(code: str) -> None:
+    doc, change, severity = CASES[code]
+    d = seed(doc)
+    assert code not in codes(problems(d, select=[code])), "the unchanged document must pass"
+    broken = problems(change(d), select=[code])
+    hits = [f for f in broken.findings if f.code == code and not f.rounding]
+    assert hits, f"{code} did not fire"
+    assert any(f.severity is severity for f in hits)
+    assert all(f.message for f in hits)
+
+
+def test_real_errors_of_seed_004() -> None:
+    """The errors read by hand in 忻州 2022: a 元 amount labelled 万元, a 100% share that is
+    99.31%, a growth rate of 31.25% that is 20.36%, and F02 names that differ from the codebook."""
+    found = {(f.code, f.actual) for f in problems(seed("004")).findings if f.severity is Severity.ERROR}
+    assert ("N17", "25552618.58") in found
+    assert ("N02", "100.00%") in found
+    assert ("N04", "31.25%") in found
+    assert ("K03", "人力资源和社会管理事务") in found
