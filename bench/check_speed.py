@@ -9,7 +9,9 @@ extraction of the same file, measured in the same run, because machines here are
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -38,8 +40,16 @@ def main(argv: list[str]) -> int:
         ours = best_of(check, f, 5)
         worst = max(worst, ours)
         print(f"{f.name[:48]:48} {pages:5d} {base * 1000:10.1f}ms {ours * 1000:8.1f}ms {ours / base:6.1f}")
-    print(f"slowest check {worst:.3f} s (target < {TARGET_SECONDS:.1f} s)")
-    return 0 if worst < TARGET_SECONDS else 1
+    print(f"slowest check {worst:.3f} s in-process (target < {TARGET_SECONDS:.1f} s)")
+    cli = min(_cli_seconds(f) for f in files[:1] for _ in range(3))
+    print(f"`yjs check {files[0].name}` as a user runs it, interpreter start included: {cli:.3f} s")
+    return 0 if max(worst, cli) < TARGET_SECONDS else 1
+
+
+def _cli_seconds(path: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "yujuesuan", "check", str(path)], capture_output=True, check=False)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from typer.exceptions import TyperException
 from yujuesuan.export.destinations import OutputError, Writer, plan, write_all
 from yujuesuan.export.factscsv import to_csv
 from yujuesuan.export.jsonfile import schema_text, to_json
-from yujuesuan.export.tablesxlsx import write_xlsx
 from yujuesuan.ingest.raw import InputError
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.facts import facts
@@ -165,6 +164,8 @@ def parse_cmd(
     if fmt is Format.csv:
         render = [to_csv(disclosures)]
     elif fmt is Format.xlsx:
+        from yujuesuan.export.tablesxlsx import write_xlsx  # openpyxl is slow to import
+
         render = [functools.partial(write_xlsx, d) for d in disclosures]
     elif len(disclosures) > 1 and out is None:
         render = [d.model_dump_json(exclude_none=True) + "\n" for d in disclosures]
