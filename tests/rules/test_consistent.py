@@ -1,9 +1,9 @@
 """A disclosure without errors gives no findings: seed 002 with its real errors corrected.
 
 The corrections are the errors read by hand in 焦作市人力资源社会保障电子政务中心 2023:
-- 十三 states 纳入预算绩效管理的项目支出总额 50.32万元, but its own table (and the next
-  paragraph) give 项目支出 52.71万元;
-- 六 lists 印刷费 and 邮电费 under 公用经费 although both are 0.00 in 公开06表.
+- 六 lists 印刷费 and 邮电费 under 公用经费 although both are 0.00 in 公开06表;
+- 十三（三） fills the 重点绩效评价 template with zeros (“选取…0项目…得分为0分，等级为无”)
+  instead of its null form “没有开展重点绩效评价的项目”.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from yujuesuan.model.findings import Severity
 
 def corrected_002():  # type: ignore[no-untyped-def]
     d = seed("002")
-    d = replace_text(d, "项目支出总额50.32万元", "项目支出总额52.71万元")
-    return replace_text(d, "办公费、印刷费、邮电费、差旅费", "办公费、差旅费")
+    d = replace_text(d, "办公费、印刷费、邮电费、差旅费", "办公费、差旅费")
+    return replace_text(
+        d, "财政评价选取我单位2023年度0项目开展重点绩效评价。该项目绩效评价得分为0分，等级为无。", "我单位2023年度没有开展重点绩效评价的项目。"
+    )
 
 
 def test_seed_002_has_exactly_its_real_errors() -> None:
     found = sorted((f.code, f.actual) for f in problems(seed("002")).findings if f.severity is Severity.ERROR)
-    assert found == [("N19", "印刷费"), ("N19", "邮电费"), ("N26", "50.32")]
+    assert found == [("C09", "选取我单位2023年度0项目、等级为无"), ("N19", "印刷费"), ("N19", "邮电费")]
 
 
 def test_corrected_disclosure_has_no_warnings_or_errors() -> None:

@@ -111,9 +111,10 @@ BINDERS: tuple[Binder, ...] = (
     _b("other", r"政府采购工程支出", "F10.r3.c1", sub="二"),
     _b("other", r"政府采购服务支出", "F10.r4.c1", sub="二"),
     # 十三 预算绩效
-    _b("performance", r"项目支出总额", "F03.total.c3"),
-    _b("performance", r"基本支出总额", "F03.total.c2"),
-    _b("performance", r"纳入预算绩效管理的支出总额|支出总额", "F03.total.c1"),
+    # 十三 预算绩效: only the template sentence “纳入预算绩效管理的支出总额为X，其中基本支出…；项目支出…”
+    _b("performance", r"纳入预算绩效管理的支出总额", "F03.total.c1"),
+    _b("performance", r"基本支出", "F03.total.c2", sentence_has=r"纳入预算绩效管理的支出总额"),
+    _b("performance", r"项目支出", "F03.total.c3", sentence_has=r"纳入预算绩效管理的支出总额"),
 )  # fmt: skip
 
 

@@ -168,6 +168,8 @@ def narrative_sections(d: Disclosure) -> Iterator[Finding]:
 PLACEHOLDER = re.compile(
     r"X{2,}|X万元|（综述内容）|\(综述内容\)|（如持平作持平表述）|（不涉及的不列）|待补充|待填写|TODO|TBD|【\s*】|。。。"
     r"|按上述格式依次说明|由主管部门[^。]{0,20}填写"
+    # a template sentence filled with 0 or 无 where the profile has a null form
+    r"|对0等0个|选取[^。]{0,12}0项目|等级为无(?=[。，；]|$)"
 )
 
 

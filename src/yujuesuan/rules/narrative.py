@@ -778,7 +778,7 @@ def performance_counts(d: Disclosure) -> Iterator[Finding]:
                         "N26", "十三 预算绩效", c, grades, "projects by grade = projects evaluated"
                     )
         for i, c in enumerate(r.claims):
-            if c.is_money and c.before.endswith("涉及预算资金"):
+            if c.is_money and c.before.endswith(("涉及预算资金", "共涉及资金")):
                 p = _next_percent(r, i)
                 if p is not None and "项目支出总额" in p.before:
                     exp = expected_value("F03.total.c3", d, c.unit)
@@ -895,3 +895,28 @@ def included_items(d: Disclosure) -> Iterator[Finding]:
             if known != sorted(known) and at is not None:
                 yield _finding("N19", WARNING, "六 主要包括", at, f"{which}: items are not in code order",
                                expected=" ".join(sorted(known)), actual=" ".join(known))  # fmt: skip
+
+
+@rule("N03", "列举占比之和", WARNING, tables=("F05",))
+def shares_sum(d: Disclosure) -> Iterator[Finding]:
+    """The shares printed for the classes of 五（二） sum to 100, within n·0.5·10^−d for n
+    shares printed with d decimals."""
+    r = _gpb(d)
+    if r is None:
+        return
+    shares: list[Claim] = []
+    for i, (c, b) in enumerate(zip(r.claims, r.binders, strict=True)):
+        if b is not None and b.code and c.sub == "二":
+            p = _next_percent(r, i)
+            if p is not None and p.before.startswith("占"):
+                shares.append(p)
+    if len(shares) < 2:
+        return
+    total = sum((abs(p.value) for p in shares), Decimal(0))
+    allowance = sum((quantum(abs(p.value)) / 2 for p in shares), Decimal(0))
+    if abs(total - 100) > allowance:
+        yield _finding(
+            "N03", WARNING, "列举占比之和", shares[0],
+            f"the {len(shares)} class shares of 五（二） sum to {fmt(total)}%, not 100% (allowance {fmt(allowance)})",
+            expected="100%", actual=f"{fmt(total)}%", difference=fmt(total - 100),
+        )  # fmt: skip
