@@ -11,6 +11,7 @@ import pytest
 from tests.rules.mutate import codes, problems, replace_text, seed, set_cell, shift
 from yujuesuan.model import Disclosure, Table, Unit
 from yujuesuan.model.findings import Severity
+from yujuesuan.rules.identities import specs
 from yujuesuan.rules.registry import all_rules
 
 Change = Callable[[Disclosure], Disclosure]
@@ -66,7 +67,70 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "C11": ("002", lambda d: table(d, "F03", entity="焦作市某某局"), Severity.ERROR),
     "C12": ("002", lambda d: table(d, "F03", unit=Unit.YUAN), Severity.ERROR),
     "C13": ("002", lambda d: table(d, "F01", notes=()), Severity.WARNING),
+    "C06": (
+        "003",
+        lambda d: d.model_copy(update={"narrative": d.narrative[:3] + d.narrative[4:]}),
+        Severity.WARNING,
+    ),
+    "C07": (
+        "003",
+        lambda d: d.model_copy(
+            update={
+                "narrative": tuple(
+                    s.model_copy(update={"heading": "六、一般公共预算财政拨款支出决算情况说明"})
+                    if s.key == "六"
+                    else s
+                    for s in d.narrative
+                )
+            }
+        ),
+        Severity.ERROR,
+    ),
+    "C14": (
+        "000",
+        lambda d: d.model_copy(update={"profile": d.profile.model_copy(update={"units": 12})}),
+        Severity.ERROR,
+    ),
+    "C15": ("003", lambda d: set_cell(d, "F03", "205", "c1", Decimal("477.3")), Severity.WARNING),
+    "C16": (
+        "000",
+        lambda d: d.model_copy(
+            update={
+                "narrative": tuple(
+                    s.model_copy(update={"text": "", "lines": ()}) if s.key == "八" else s
+                    for s in d.narrative
+                )
+            }
+        ),
+        Severity.ERROR,
+    ),
+    "C17": ("002", lambda d: d.model_copy(update={"attachments": ()}), Severity.WARNING),
+    "C18": ("003", text("厉行节约原则。", "厉行节约原则厉行节约原则。"), Severity.INFO),
+    "C21": ("000", lambda d: tables(d, lambda ts: ts + ts[:1]), Severity.WARNING),
     "C19": ("002", lambda d: d.model_copy(update={"glossary": d.glossary[1:]}), Severity.WARNING),
+    "F01-06": ("000", lambda d: set_cell(d, "F01", "r9", "c1", Decimal("5.00")), Severity.WARNING),
+    "F04-09": ("000", lambda d: set_cell(d, "F04", "r61", "c2", Decimal("5.00")), Severity.WARNING),
+    "F10-03": ("004", lambda d: set_cell(d, "F10", "r12", "c1", Decimal("1.5")), Severity.WARNING),
+    "FX-12": ("000", lambda d: relabel(d, "F03", "2050905", new_code="2050906"), Severity.ERROR),
+    "FX-15": ("002", lambda d: shift(d, "F02", "2080150", "c2", Decimal("1.00")), Severity.WARNING),
+    "K01": ("000", lambda d: relabel(d, "F02", "2050905", new_code="205090"), Severity.ERROR),
+    "K06": (
+        "000",
+        lambda d: rows(
+            d,
+            "F01",
+            lambda rs: [
+                r.model_copy(update={"label": "九、医疗卫生与计划生育支出"}) if r.key == "r40" else r
+                for r in rs
+            ],
+        ),
+        Severity.WARNING,
+    ),
+    "K10": (
+        "000",
+        lambda d: rows(d, "F06", lambda rs: [r for r in rs if r.code != "30306"]),
+        Severity.WARNING,
+    ),
     "K02": ("002", lambda d: relabel(d, "F02", "2080150", new_code="2080198"), Severity.WARNING),
     "K03": ("002", lambda d: relabel(d, "F03", "2080150", label="行政运行"), Severity.ERROR),
     "K04": ("002", lambda d: rows(d, "F02", lambda rs: [r for r in rs if r.code != "206"]), Severity.ERROR),
@@ -120,12 +184,19 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "N26": ("000", text("3个项目自评等级为良", "2个项目自评等级为良"), Severity.ERROR),
     "N29": ("002", text("年初预算为40.18万元", "年初预算为41.18万元"), Severity.WARNING),
 }
-IDENTITY_PREFIXES = ("F0", "F1", "FX")
+OUTSIDE_DATA = ("FX-16", "C20")  # need another disclosure (XD) or outside records (EXT)
 
 
 def test_every_rule_has_cases() -> None:
-    python_rules = [r.code for r in all_rules() if not r.code.startswith(IDENTITY_PREFIXES)]
+    identities = {s.code for s in specs()}
+    python_rules = [r.code for r in all_rules() if r.code not in identities and r.code not in OUTSIDE_DATA]
     assert sorted(CASES) == sorted(python_rules)
+
+
+@pytest.mark.parametrize("code", OUTSIDE_DATA)
+def test_rules_needing_outside_data_are_skipped(code: str) -> None:
+    result = problems(seed("002"), select=[code])
+    assert code in result.skipped and "needs" in result.skipped[code] and not result.findings
 
 
 @pytest.mark.parametrize("code", sorted(CASES))

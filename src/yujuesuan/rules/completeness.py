@@ -3,6 +3,7 @@ year, entity and unit consistency; table notes; glossary terms."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -298,3 +299,158 @@ def glossary_terms(d: Disclosure) -> Iterator[Finding]:
 
 def section(d: Disclosure, key: str) -> Section | None:
     return next((s for s in d.narrative if s.key == key), None)
+
+
+TOP_MARKER = re.compile(r"^[一二三四五六七八九十]+、")
+ORDINALS = "一二三四五六七八九十"
+
+
+def _ordinal(key: str) -> int:
+    """一 → 1 … 十三 → 13."""
+    if key == "十":
+        return 10
+    if key.startswith("十"):
+        return 10 + ORDINALS.index(key[1]) + 1
+    if key.endswith("十"):
+        return (ORDINALS.index(key[0]) + 1) * 10
+    if "十" in key:
+        return (ORDINALS.index(key[0]) + 1) * 10 + ORDINALS.index(key[2]) + 1
+    return ORDINALS.index(key) + 1
+
+
+@rule("C06", "标题编号", WARNING)
+def heading_numbers(d: Disclosure) -> Iterator[Finding]:
+    """Section numbers run 一、二、三… without gaps or repeats, and no top-level marker
+    (“一、…”) starts a line inside a section."""
+    keys = [s.key for s in d.narrative if s.key]
+    numbers = [_ordinal(k) for k in keys]
+    if numbers != list(range(1, len(numbers) + 1)):
+        yield _finding("C06", WARNING, "标题编号", f"sections are numbered {'、'.join(keys)}",
+                       expected="一、二、三… in sequence", actual="、".join(keys))  # fmt: skip
+    for s in d.narrative:
+        for line in s.lines:
+            if TOP_MARKER.match(line.text):
+                yield _finding("C06", WARNING, "标题编号", f"“{line.text[:20]}” inside section {s.key} uses a top-level number",
+                               line.prov, expected="（一） or 1.", actual=line.text[:8])  # fmt: skip
+
+
+@rule("C07", "标题文字", ERROR)
+def heading_text(d: Disclosure) -> Iterator[Finding]:
+    """Each section heading matches the canonical title of its number (TABLES.md §4.1); a
+    heading that repeats another section's title is an error."""
+    canonical = dict(zip(profile_of(d)["sections"], profile_of(d).get("headings", []), strict=False))
+    for s in d.narrative:
+        want = canonical.get(s.key)
+        if want is None:
+            continue
+        got = norm(s.heading.split("、", 1)[-1])
+        other = next((k for k, v in canonical.items() if k != s.key and norm(v) == got), None)
+        if other is not None:
+            yield _finding("C07", ERROR, "标题文字", f"section {s.key} is titled like section {other}: “{s.heading}”",
+                           s.lines[0].prov if s.lines else None, expected=want, actual=s.heading)  # fmt: skip
+        elif difflib.SequenceMatcher(None, got, norm(want)).ratio() < 0.75:
+            yield _finding("C07", ERROR, "标题文字", f"section {s.key} is titled “{s.heading}”",
+                           s.lines[0].prov if s.lines else None, expected=want, actual=s.heading)  # fmt: skip
+
+
+@rule("C14", "单位数与名单", ERROR)
+def unit_count(d: Disclosure) -> Iterator[Finding]:
+    """“纳入…编制范围的单位共N个” (or “有N个预算单位”) equals the length of the unit list."""
+    p = d.profile
+    if p.units is not None and p.unit_names and len(p.unit_names) != p.units:
+        yield _finding("C14", ERROR, "单位数与名单", f"the profile states {p.units} units but lists {len(p.unit_names)}",
+                       expected=str(p.units), actual=str(len(p.unit_names)))  # fmt: skip
+
+
+@rule("C15", "数字格式", WARNING)
+def number_format(d: Disclosure) -> Iterator[Finding]:
+    """Table amounts carry two decimals (warning); narrative percentages carry two decimals
+    (info: a coarser one is checked at its own precision)."""
+    from yujuesuan.narrative.claims import claims
+
+    for t in d.tables:
+        for r in t.rows:
+            for c in r.cells:
+                if r.unit is None and c.value is not None and c.value.as_tuple().exponent != -2:
+                    yield _finding("C15", WARNING, "数字格式", f"{t.id} {r.code or r.key} prints {c.raw}", c.prov,
+                                   expected="two decimals", actual=c.raw, table=t.id, row=r.key, column=c.column)  # fmt: skip
+    for s in d.narrative:
+        for claim in claims(s):
+            if claim.is_percent and claim.value.as_tuple().exponent != -2:
+                yield _finding(
+                    "C15", INFO, "数字格式", f"§{s.key} prints {claim.raw}% at another precision than two decimals",
+                    claim.prov, expected="two decimals", actual=f"{claim.raw}%",
+                )  # fmt: skip
+
+
+@rule("C16", "截断与空节", ERROR)
+def empty_sections(d: Disclosure) -> Iterator[Finding]:
+    """No section of 情况说明 is empty."""
+    for s in d.narrative:
+        if s.key and not s.text.strip():
+            yield _finding(
+                "C16",
+                ERROR,
+                "截断与空节",
+                f"section {s.heading} has no text",
+                expected="text",
+                actual="empty",
+            )
+
+
+@rule("C17", "交叉引用", WARNING)
+def cross_references(d: Disclosure) -> Iterator[Finding]:
+    """“详见第五部分附件” / “详见附件” point at an annex that exists."""
+    if d.attachments:
+        return
+    for where, line in _texts(d):
+        m = re.search(r"详见[“\"]?第五部分附件|详见附件\d*", line.text)
+        if m:
+            yield _finding("C17", WARNING, "交叉引用", f"{where}: “{m.group(0)}” but the document has no annex",
+                           line.prov, expected="an annex", actual="none")  # fmt: skip
+
+
+def _reversed_quotes(text: str) -> bool:
+    """A closing ” with no opening “ before it (”三公“)."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+REPEATED = re.compile(r"([^，。；：\d]{6,}?[，：]?)\1")
+
+
+@rule("C18", "文字瑕疵", INFO)
+def text_flaws(d: Disclosure) -> Iterator[Finding]:
+    """A clause printed twice in a row, or reversed quotation marks (”…“)."""
+    for where, line in _texts(d):
+        m = REPEATED.search(line.text)
+        if m:
+            yield _finding("C18", INFO, "文字瑕疵", f"{where}: “{m.group(1)}” is printed twice", line.prov,
+                           expected=m.group(1), actual=m.group(0))  # fmt: skip
+        if _reversed_quotes(line.text):
+            yield _finding("C18", INFO, "文字瑕疵", f"{where}: reversed quotation marks in “{line.text[:30]}”", line.prov,
+                           expected="“…”", actual="”…“")  # fmt: skip
+
+
+@rule("C20", "公开时限", INFO, needs="EXT")
+def publication_delay(d: Disclosure) -> Iterator[Finding]:
+    """Publication date − approval date ≤ 20 days (财预〔2016〕143号)."""
+    return iter(())
+
+
+@rule("C21", "重复表格", WARNING)
+def duplicate_tables(d: Disclosure) -> Iterator[Finding]:
+    """A canonical table appears once."""
+    seen: set[str] = set()
+    for t in d.tables:
+        if t.id in seen:
+            yield _finding("C21", WARNING, "重复表格", f"{t.id} {t.title} appears twice", t.prov,
+                           expected="once", actual="twice", table=t.id)  # fmt: skip
+        seen.add(t.id)
