@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.rules.mutate import codes, problems, replace_text, seed, set_cell, shift
+from tests.conftest import SHANGHAI, SHANGHAI_PDFS
+from tests.rules.mutate import codes, pdf, problems, replace_text, seed, set_cell, shift
 from yujuesuan.model import Disclosure, Table, Unit
 from yujuesuan.model.findings import Severity
 from yujuesuan.rules.identities import specs
@@ -156,7 +157,22 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
         lambda d: rows(d, "F03", lambda rs: [r for r in rs if r.code not in ("2080150", "2080199")]),
         Severity.ERROR,
     ),
-    "N01": ("004", lambda d: shift(d, "F10", "r5", "c1", Decimal("100.00")), Severity.ERROR),
+    "N01": ("004", lambda d: shift(d, "F10", "r1", "c1", Decimal("100.00")), Severity.ERROR),
+    "N08": ("000", text("，主要原因是：由于经费紧张压减了办公费、差旅费等支出", ""), Severity.WARNING),
+    "N23": ("004", lambda d: shift(d, "F10", "r5", "c1", Decimal("100.00")), Severity.ERROR),
+    "N28": ("putuo", text("已经完成整改的0个", "已经完成整改的1个"), Severity.ERROR),
+    "S01": ("000", lambda d: set_cell(d, "F06", "public_total", "b", Decimal("400.00")), Severity.WARNING),
+    "S03": ("000", text("共有车辆39辆", "共有车辆19辆"), Severity.WARNING),
+    "S04": ("000", lambda d: set_cell(d, "F07", "total", "c7", Decimal("70.00")), Severity.WARNING),
+    "S05": ("000", text("减少77.89万元，下降15.12%", "减少0.00万元，下降0.00%"), Severity.INFO),
+    "S06": ("002", text("完成年初预算的99.76%", "完成年初预算的20.00%"), Severity.INFO),
+    "S07": ("000", lambda d: set_cell(d, "F02", "2050302", "c3", Decimal("-1.00")), Severity.WARNING),
+    "S08": ("004", lambda d: shift(d, "F02", "total", "c7", Decimal("0.01")), Severity.INFO),
+    "S10": (
+        "000",
+        text("涉及预算资金43626.93万元，占部门预算", "涉及预算资金40000.00万元，占部门预算"),
+        Severity.WARNING,
+    ),
     "N02": ("000", text("占99.98%", "占99.90%"), Severity.ERROR),
     "N03": ("000", text("占68.53%", "占69.53%"), Severity.WARNING),
     "N04": ("000", text("增长91.22%", "增长92.22%"), Severity.ERROR),
@@ -184,7 +200,7 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "N26": ("000", text("3个项目自评等级为良", "2个项目自评等级为良"), Severity.ERROR),
     "N29": ("002", text("年初预算为40.18万元", "年初预算为41.18万元"), Severity.WARNING),
 }
-OUTSIDE_DATA = ("FX-16", "C20")  # need another disclosure (XD) or outside records (EXT)
+OUTSIDE_DATA = ("FX-16", "C20", "N05", "N09")  # need another disclosure (XD, PY, AB) or records (EXT)
 
 
 def test_every_rule_has_cases() -> None:
@@ -202,7 +218,7 @@ def test_rules_needing_outside_data_are_skipped(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_passes_then_fails(code: str) -> None:
     doc, change, severity = CASES[code]
-    d = seed(doc)
+    d = pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"]) if doc == "putuo" else seed(doc)
     assert code not in codes(problems(d, select=[code])), "the unchanged document must pass"
     broken = problems(change(d), select=[code])
     hits = [f for f in broken.findings if f.code == code and not f.rounding]

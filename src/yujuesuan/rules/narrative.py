@@ -179,6 +179,8 @@ AMOUNT_CODES = {
     ("soe", None): ("N20", "七/八 基金、国资"),
     ("three", None): ("N21", "九 三公"),
     ("performance", None): ("N26", "十三 预算绩效"),
+    ("admin_cost", None): ("N23", "十 机关运行经费"),
+    ("other", "一"): ("N23", "十 机关运行经费"),
 }
 
 
@@ -438,10 +440,9 @@ def _equal_words(r: Read) -> Iterator[Finding]:
 
 
 def _following_text(r: Read, p: Claim) -> str:
-    """From the figure to the end of the next sentence: where 持平/存在差异 are said."""
-    text = r.section.text
-    at = text.find(p.raw + "%")
-    start = at if at >= 0 else 0
+    """From the figure to the end of the next sentence: where 持平/存在差异 and reasons are said."""
+    text = r.section_text
+    start = p.start
     ends = [i for i, ch in enumerate(text[start:], start) if ch == "。"]
     end = ends[1] if len(ends) > 1 else (ends[0] if ends else len(text))
     return text[start : end + 1]
@@ -920,3 +921,62 @@ def shares_sum(d: Disclosure) -> Iterator[Finding]:
             f"the {len(shares)} class shares of 五（二） sum to {fmt(total)}%, not 100% (allowance {fmt(allowance)})",
             expected="100%", actual=f"{fmt(total)}%", difference=fmt(total - 100),
         )  # fmt: skip
+
+
+@rule("N23", "十 机关运行经费", ERROR)
+def admin_cost(d: Disclosure) -> Iterator[Finding]:
+    """机关运行经费 = F10.r5 + F10.r6 where the statistics table is printed (Shanxi); its
+    year-on-year change follows N04."""
+    return amounts_of(d, "N23")
+
+
+@rule("N05", "同比与上年数据", ERROR, needs="PY")
+def against_prior_year(d: Disclosure) -> Iterator[Finding]:
+    """prior = X ∓ Δ equals last year's figure: F01.r31, F04.r32, F05[合计].c1, 机关运行经费,
+    F07.c7 and its items of the Y−1 disclosure."""
+    return iter(())
+
+
+@rule("N09", "年初预算 = 当年预算公开", WARNING, needs="AB")
+def against_budget(d: Disclosure) -> Iterator[Finding]:
+    """The 年初预算 figures of the narrative equal the same year's budget disclosure
+    (五（三） total = B05[合计]; items = B05 of that 项; 七 = B10[合计])."""
+    return iter(())
+
+
+_REASON = re.compile(r"原因|由于|因为|主要是|用于")
+
+
+@rule("N08", "差异须说明原因", WARNING)
+def reasons(d: Disclosure) -> Iterator[Finding]:
+    """A stated change (增加/减少 Δ ≠ 0) or a 决算 that differs from its 预算 comes with a reason
+    (“主要原因（是）…”) in the same or the next sentence; an unchanged figure needs none."""
+    for r in reads(d):
+        for c in r.claims:
+            differs = c.is_money and c.is_change and c.direction and c.value != 0
+            if not differs or "原因" in c.sentence[: max(0, c.sentence.find(c.raw))]:
+                continue  # a change told inside a reason needs no reason of its own
+            if not _REASON.search(_following_text(r, c)):
+                yield _finding("N08", WARNING, "差异须说明原因", c, f"“{_excerpt(c)}” gives no reason for the change",
+                               expected="主要原因…", actual="none")  # fmt: skip
+        for budget, actual, p in _completions(r):
+            follow = _following_text(r, p)
+            if follow[len(p.raw) + 1 :].lstrip("。").startswith("其中"):
+                continue  # an opening sentence (五（三）): the items below give the reasons
+            if abs(budget.value) != abs(actual.value) and budget.value and not _REASON.search(follow):
+                yield _finding("N08", WARNING, "差异须说明原因", p,
+                               f"决算 {actual.raw} differs from 预算 {budget.raw} but no reason is given",
+                               expected="主要原因…", actual="none")  # fmt: skip
+
+
+@rule("N28", "预算绩效 (上海 2024)", ERROR)
+def performance_sh24(d: Disclosure) -> Iterator[Finding]:
+    """已经完成整改 + 正在整改 = 发现问题数; 平均得分 lies in [0, 100]."""
+    for r in reads(d):
+        found = next((c for c in r.claims if c.unit == "个" and c.before.endswith("共发现问题")), None)
+        done = next((c for c in r.claims if c.unit == "个" and c.before.endswith("已经完成整改的")), None)
+        doing = next((c for c in r.claims if c.unit == "个" and c.before.endswith("正在整改的")), None)
+        if found and done and doing:
+            yield from _stated_sum(
+                "N28", "预算绩效 (上海 2024)", found, [done, doing], "完成整改 + 正在整改 = 发现问题"
+            )

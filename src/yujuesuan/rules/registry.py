@@ -54,7 +54,7 @@ def rule(
 
 def all_rules() -> list[Rule]:
     """Every rule, loading the modules that register them, in code order."""
-    from yujuesuan.rules import codebook, completeness, identities, narrative, structure  # noqa: F401  (registration)
+    from yujuesuan.rules import codebook, completeness, identities, narrative, soft, structure  # noqa: F401  (registration)
 
     return sorted(_RULES.values(), key=lambda r: _sort_key(r.code))
 
