@@ -162,6 +162,7 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "N23": ("004", lambda d: shift(d, "F10", "r5", "c1", Decimal("100.00")), Severity.ERROR),
     "N28": ("putuo", text("已经完成整改的0个", "已经完成整改的1个"), Severity.ERROR),
     "S01": ("000", lambda d: set_cell(d, "F06", "public_total", "b", Decimal("400.00")), Severity.WARNING),
+    "S02": ("003", lambda d: shift(d, "F05", "2210201", "c2", Decimal("1.00")), Severity.INFO),
     "S03": ("000", text("共有车辆39辆", "共有车辆19辆"), Severity.WARNING),
     "S04": ("000", lambda d: set_cell(d, "F07", "total", "c7", Decimal("70.00")), Severity.WARNING),
     "S05": ("000", text("减少77.89万元，下降15.12%", "减少0.00万元，下降0.00%"), Severity.INFO),

@@ -141,3 +141,34 @@ def coverage_claims(d: Disclosure) -> Iterator[Finding]:
                 yield _claim_finding("S10", WARNING, "绩效覆盖率", c,
                                      f"coverage is claimed as 100% but {c.raw}/{fmt(exp[0])} is {fmt(real)}%",
                                      expected=f"{fmt(real)}%", actual="100%")  # fmt: skip
+
+
+# function 项 whose spending is the social-insurance item of the same name (RULES.md S02)
+_PAIRS = (
+    ("2080505", ("30108",)),
+    ("2080506", ("30109",)),
+    ("2210201", ("30113",)),
+    ("21011", ("30110", "30111")),
+)
+
+
+@rule("S02", "社保缴费对应", INFO, tables=("F05", "F06"))
+def insurance_pairs(d: Disclosure) -> Iterator[Finding]:
+    """F05[2080505].c2 ≈ F06[30108]; F05[2080506].c2 ≈ F06[30109]; Σ F05[21011xx].c2 ≈
+    F06[30110] + F06[30111]; F05[2210201].c2 ≈ F06[30113] (basic parts). Often equal in budgets,
+    not necessarily in 决算: a note only."""
+    f05, f06 = d.table("F05"), d.table("F06")
+    if f05 is None or f06 is None:
+        return
+    for code, econ in _PAIRS:
+        row = f05.row(code) or next((r for r in f05.rows if r.code == code), None)
+        spent = row.value("c2") if row else None
+        paid = [f06.value(e, "b") for e in econ]
+        if spent is None or any(p is None for p in paid):
+            continue
+        total = sum((p for p in paid if p is not None), Decimal(0))
+        if spent != total:
+            yield Finding(code="S02", severity=INFO, title="社保缴费对应", table="F05", row=code,
+                          message=f"F05 {code} 基本支出 {fmt(spent)} vs F06 {'+'.join(econ)} {fmt(total)}",
+                          expected=fmt(total), actual=fmt(spent), difference=fmt(spent - total),
+                          location=row.prov if row else None)  # fmt: skip
