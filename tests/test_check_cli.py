@@ -69,3 +69,12 @@ def test_unreadable_input_exit_2() -> None:
     r = yjs("check", "nothere.pdf")
     assert r.returncode == 2
     assert r.stderr == "yjs: error: nothere.pdf: no such file\n"
+
+
+def test_many_files_one_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    files = [corpus_file(SEEDS / FINAL_SEEDS["004"]), corpus_file(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"])]
+    r = yjs("check", *files, "-f", "html", "-o", out)
+    assert r.returncode == 1, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "忻州市人力资源和社会保障局" in page and "上海市普陀区财政局" in page

@@ -100,7 +100,7 @@ def emit(
         return
     targets: list[tuple[Path, Writer]] = []
     for group, target in zip(p.groups, p.files, strict=True):
-        parts = [render[i] for i in group]
+        parts = render if combined else [render[i] for i in group]
         if target is None:
             sys.stdout.write("".join(x for x in parts if isinstance(x, str)))
             continue
