@@ -87,6 +87,18 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
         ),
         Severity.ERROR,
     ),
+    "C08": (
+        "003",
+        lambda d: d.model_copy(
+            update={
+                "narrative": tuple(
+                    s.model_copy(update={"heading": "十、机关运行经费情况说明"}) if s.key == "十" else s
+                    for s in d.narrative
+                )
+            }
+        ),
+        Severity.WARNING,
+    ),
     "C14": (
         "000",
         lambda d: d.model_copy(update={"profile": d.profile.model_copy(update={"units": 12})}),
@@ -160,6 +172,7 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "N01": ("004", lambda d: shift(d, "F10", "r1", "c1", Decimal("100.00")), Severity.ERROR),
     "N08": ("000", text("，主要原因是：由于经费紧张压减了办公费、差旅费等支出", ""), Severity.WARNING),
     "N23": ("004", lambda d: shift(d, "F10", "r5", "c1", Decimal("100.00")), Severity.ERROR),
+    "N27": ("002", text("涵盖项目4个", "涵盖项目5个"), Severity.ERROR),
     "N28": ("putuo", text("已经完成整改的0个", "已经完成整改的1个"), Severity.ERROR),
     "S01": ("000", lambda d: set_cell(d, "F06", "public_total", "b", Decimal("400.00")), Severity.WARNING),
     "S02": ("003", lambda d: shift(d, "F05", "2210201", "c2", Decimal("1.00")), Severity.INFO),
@@ -169,6 +182,7 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "S06": ("002", text("完成年初预算的99.76%", "完成年初预算的20.00%"), Severity.INFO),
     "S07": ("000", lambda d: set_cell(d, "F02", "2050302", "c3", Decimal("-1.00")), Severity.WARNING),
     "S08": ("004", lambda d: shift(d, "F02", "total", "c7", Decimal("0.01")), Severity.INFO),
+    "S11": ("000", text("各增加26,951.90万元，增长93.87%", "各增加26,925.44万元，增长91.22%"), Severity.INFO),
     "S10": (
         "000",
         text("涉及预算资金43626.93万元，占部门预算", "涉及预算资金40000.00万元，占部门预算"),

@@ -102,6 +102,7 @@ class Disclosure(BaseModel):
     profile: Profile = Profile()
     tables: tuple[Table, ...] = ()
     narrative: tuple[Section, ...] = ()
+    contents: tuple[str, ...] = ()  # the 目录 entries as printed (第一部分…, 一、…)
     glossary: tuple[GlossaryEntry, ...] = ()
     attachments: tuple[Attachment, ...] = ()
 

@@ -49,18 +49,35 @@ class Part:
     lines: list[RawLine]
 
 
-def _content_lines(doc: RawDocument) -> list[RawLine]:
-    """All lines after the table of contents (目录 … up to the repeated first heading)."""
+def _split_contents(doc: RawDocument) -> tuple[list[RawLine], list[RawLine]]:
+    """(the 目录 lines, all other lines): the table of contents runs from 目录 up to the
+    first part heading that repeats one it listed."""
     lines = [ln for ln in doc.lines if not PAGE_FOOTER.match(norm(ln.text))]
     toc = next((i for i, ln in enumerate(lines[:200]) if norm(ln.text) == "目录"), None)
     if toc is None:
-        return lines
+        return [], lines
     headings = [i for i in range(toc + 1, len(lines)) if PART.match(norm(lines[i].text))]
     if not headings:
-        return lines
+        return [], lines
     first = _part_key(lines[headings[0]])
     again = next((i for i in headings[1:] if _part_key(lines[i]) == first), None)
-    return lines[:toc] + lines[again:] if again is not None else lines
+    if again is None:
+        return [], lines
+    return lines[toc + 1 : again], lines[:toc] + lines[again:]
+
+
+TOC_ENTRY = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)\s*(.*?)[\s.…·]*\d*$")
+
+
+def contents(toc: list[RawLine]) -> tuple[str, ...]:
+    """The 目录 entries as printed, without leader dots and page numbers."""
+    out = []
+    for line in toc:
+        text = line.text.replace("\t", " ").strip()
+        m = TOC_ENTRY.match(text)
+        if m:
+            out.append((m.group(1) + m.group(2)).strip())
+    return tuple(out)
 
 
 def _part_key(line: RawLine) -> str:
@@ -230,8 +247,10 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
     infos: list[HeaderInfo] = []
     front: list[RawLine] = []
     parts: list[Part] = []
+    toc: list[RawLine] = []
     for doc in docs:
-        lines = _content_lines(doc)
+        doc_toc, lines = _split_contents(doc)
+        toc += doc_toc
         doc_front, doc_parts = split_parts(lines)
         front += doc_front
         parts += doc_parts
@@ -274,6 +293,7 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         tables=tuple(tables),
         narrative=tuple(narrative),
         glossary=tuple(e for p in by_kind.get("glossary", []) for e in glossary_sections(p.lines)),
+        contents=contents(toc),
         attachments=tuple(
             Attachment(
                 title=p.heading,

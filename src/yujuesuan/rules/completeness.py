@@ -454,3 +454,28 @@ def duplicate_tables(d: Disclosure) -> Iterator[Finding]:
             yield _finding("C21", WARNING, "重复表格", f"{t.id} {t.title} appears twice", t.prov,
                            expected="once", actual="twice", table=t.id)  # fmt: skip
         seen.add(t.id)
+
+
+@rule("C08", "目录一致", WARNING)
+def contents_match(d: Disclosure) -> Iterator[Finding]:
+    """The 目录 entries of 情况说明 equal the section headings of the body, text and order."""
+    if not d.contents:
+        return
+    entries: list[str] = []
+    inside = False
+    for e in d.contents:
+        if e.startswith("第"):
+            inside = "说明" in e and "名词" not in e
+            continue
+        if inside:
+            entries.append(e)
+    headings = [s.heading for s in d.narrative if s.key]
+    for i, (entry, heading) in enumerate(zip(entries, headings, strict=False)):
+        if norm(entry) != norm(heading):
+            section = d.narrative[i] if i < len(d.narrative) else None
+            where = section.lines[0].prov if section and section.lines else None
+            yield _finding("C08", WARNING, "目录一致", f"the 目录 lists “{entry}” where the body has “{heading}”", where,
+                           expected=heading, actual=entry)  # fmt: skip
+    if len(entries) != len(headings) and entries:
+        yield _finding("C08", WARNING, "目录一致", f"the 目录 lists {len(entries)} sections of 情况说明, the body has {len(headings)}",
+                       expected=str(len(headings)), actual=str(len(entries)))  # fmt: skip

@@ -155,7 +155,7 @@ def expected_value(ref: str, d: Disclosure, unit: str) -> tuple[Decimal, Decimal
 
 
 def _finding(code: str, sev: Severity, title: str, c: Claim, message: str, **kw: str | None) -> Finding:
-    """A narrative finding at the figure's line; here info always means a rounding note."""
+    """A narrative finding at the figure's line; info from these rules means a rounding note."""
     return Finding(
         code=code, severity=sev, title=title, message=message, location=c.prov, rounding=sev is INFO, **kw
     )
@@ -980,3 +980,52 @@ def performance_sh24(d: Disclosure) -> Iterator[Finding]:
             yield from _stated_sum(
                 "N28", "预算绩效 (上海 2024)", found, [done, doing], "完成整改 + 正在整改 = 发现问题"
             )
+
+
+_PROJECT_COUNT = ("涵盖项目", "涉及项目", "涉及项目共", "自评项目共计", "项目共计")
+
+
+@rule("N27", "叙述内部一致", ERROR)
+def one_value_everywhere(d: Disclosure) -> Iterator[Finding]:
+    """A quantity stated in more than one place has one value everywhere: the number of
+    projects of the performance self-evaluation (“涵盖项目N个”, “涉及项目共N个”, “N个项目支出
+    绩效自评中”) in 十三."""
+    counts: list[Claim] = []
+    for r in reads(d):
+        for c in r.claims:
+            text_after = r.section_text[c.start + len(c.raw) : c.start + len(c.raw) + 12]
+            if c.unit == "个" and (
+                c.before.endswith(_PROJECT_COUNT) or text_after.startswith("个项目支出绩效自评中")
+            ):
+                counts.append(c)
+    values = {c.value for c in counts}
+    if len(values) > 1:
+        first = counts[0]
+        for c in counts[1:]:
+            if c.value != first.value:
+                yield _finding("N27", ERROR, "叙述内部一致", c,
+                               f"{c.raw} projects here, {first.raw} in “{_excerpt(first)}”",
+                               expected=first.raw, actual=c.raw)  # fmt: skip
+
+
+@rule("S11", "复制粘贴", INFO)
+def copied_changes(d: Disclosure) -> Iterator[Finding]:
+    """The same change and rate (Δ, p) stated for two quantities whose current values differ:
+    one of them was probably copied."""
+    seen: dict[tuple[Decimal, Decimal], tuple[Claim, Decimal]] = {}
+    for r in reads(d):
+        for i, c in enumerate(r.claims):
+            if not (c.is_money and c.is_change):
+                continue
+            p = _next_percent(r, i)
+            level = _level_for(r, i)
+            if p is None or level is None:
+                continue
+            key = (abs(c.value), abs(p.value))
+            if key in seen and seen[key][1] != abs(level.value):
+                other = seen[key][0]
+                yield Finding(
+                    code="S11", severity=INFO, title="复制粘贴", location=c.prov, actual=f"{c.raw}, {p.raw}%",
+                    message=f"“{_excerpt(c)}…{p.raw}%” repeats “{_excerpt(other)}” for a different total",
+                )  # fmt: skip
+            seen.setdefault(key, (c, abs(level.value)))
