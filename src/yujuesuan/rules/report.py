@@ -120,8 +120,10 @@ _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;max-width:1100px}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%;font-size:.92em}td,th{border:1px solid #ddd;padding:.35em .5em;vertical-align:top;text-align:left}
-th{background:#f4f4f4}.error td:first-child{border-left:4px solid #c0392b}.warning td:first-child{border-left:4px solid #e1a100}
-.info td:first-child{border-left:4px solid #7f8c8d}.num{font-variant-numeric:tabular-nums;white-space:nowrap}
+th{background:#f4f4f4}table{table-layout:fixed}th:nth-child(1){width:6%}th:nth-child(2){width:10%}
+th:nth-child(3){width:7%}th:nth-child(4){width:37%}th:nth-child(5),th:nth-child(6){width:15%}th:nth-child(7){width:10%}
+td{overflow-wrap:anywhere}.error td:first-child{border-left:4px solid #c0392b}.warning td:first-child{border-left:4px solid #e1a100}
+.info td:first-child{border-left:4px solid #7f8c8d}.num{font-variant-numeric:tabular-nums}
 .sum{margin:.5em 0}.ok{color:#27ae60}.bad{color:#c0392b}small{color:#666}
 """
 
