@@ -260,24 +260,40 @@ def _judge(spec: Spec, eq: Equation, d: Disclosure, current: tuple[Table, Row] |
     table_id = current[0].id if current else first.table
     row_key = current[1].key if current else first.row
     label = f"{table_id}[{current[1].code or current[1].label or current[1].key}] " if current else ""
-    yield Finding(
+    yield _finding(
+        spec, outcome, f"{label}{eq.text}: left side {fmt(left.value)}, right side {fmt(right.value)}",
+        (left.value, right.value, delta, tau), (table_id, row_key, first.column),
+        (left.where[0] if left.where else where) or (right.where[0] if right.where else None), right.where,
+    )  # fmt: skip
+
+
+def _finding(
+    spec: Spec,
+    outcome: Outcome,
+    text: str,
+    values: tuple[Decimal, Decimal, Decimal, Decimal],
+    cell: tuple[str, str, str],
+    location: Provenance | None,
+    related: list[Provenance],
+) -> Finding:
+    """An identity's finding: found (the stated side), expected (the computed side), Δ, τ."""
+    found, expected, delta, tau = values
+    rounding = outcome is Outcome.ROUNDING
+    return Finding(
         code=spec.code,
-        severity=Severity.INFO if outcome is Outcome.ROUNDING else spec.severity,
+        severity=Severity.INFO if rounding else spec.severity,
         title=spec.title,
-        message=(
-            f"{label}{eq.text}: left side {fmt(left.value)}, right side {fmt(right.value)}, "
-            f"difference {fmt(delta)}"
-            + (f" (within the rounding allowance {fmt(tau)})" if outcome is Outcome.ROUNDING else "")
-        ),
-        expected=fmt(right.value),
-        actual=fmt(left.value),
+        message=f"{text}, difference {fmt(delta)}"
+        + (f" (within the rounding allowance {fmt(tau)})" if rounding else ""),
+        expected=fmt(expected),
+        actual=fmt(found),
         difference=fmt(delta),
-        rounding=outcome is Outcome.ROUNDING,
-        table=table_id,
-        row=row_key,
-        column=first.column,
-        location=(left.where[0] if left.where else where) or (right.where[0] if right.where else None),
-        related=tuple(right.where),
+        rounding=rounding,
+        table=cell[0],
+        row=cell[1],
+        column=cell[2],
+        location=location,
+        related=tuple(related),
     )
 
 
@@ -312,25 +328,11 @@ def _judge_sum(spec: Spec, table: Table, parent: Row, kids: list[Row], column: s
         return
     name = parent.code or parent.label
     what = "类" if parent.key == "total" else ("款" if len(parent.code or "") == 3 else "项")
-    yield Finding(
-        code=spec.code,
-        severity=Severity.INFO if outcome is Outcome.ROUNDING else spec.severity,
-        title=spec.title,
-        message=(
-            f"{table.id}[{name}].{column} = Σ {what} ({len(kids)} rows): stated {fmt(stated.value)}, "
-            f"sum {fmt(summed.value)}, difference {fmt(delta)}"
-            + (f" (within the rounding allowance {fmt(tau)})" if outcome is Outcome.ROUNDING else "")
-        ),
-        expected=fmt(summed.value),
-        actual=fmt(stated.value),
-        difference=fmt(delta),
-        rounding=outcome is Outcome.ROUNDING,
-        table=table.id,
-        row=parent.key,
-        column=column,
-        location=stated.where[0] if stated.where else parent.prov,
-        related=tuple(summed.where),
-    )
+    yield _finding(
+        spec, outcome, f"{table.id}[{name}].{column} = Σ {what} ({len(kids)} rows): stated {fmt(stated.value)}, "
+        f"sum {fmt(summed.value)}", (stated.value, summed.value, delta, tau), (table.id, parent.key, column),
+        stated.where[0] if stated.where else parent.prov, summed.where,
+    )  # fmt: skip
 
 
 def _register_all() -> None:

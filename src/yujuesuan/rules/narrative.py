@@ -606,15 +606,9 @@ def item_sum(d: Disclosure) -> Iterator[Finding]:
     _, actuals = _item_amounts(r)
     if total is None or not actuals:
         return
-    stated = abs(total.value)
-    summed = sum((abs(c.value) for c in actuals), Decimal(0))
-    outcome, delta, tau = judge(stated, summed, [stated] + [abs(c.value) for c in actuals])
-    if outcome is not Outcome.PASS:
-        yield _finding(
-            "N17", INFO if outcome is Outcome.ROUNDING else ERROR, "五（三）具体情况 金额", total,
-            f"the items' 支出决算 add up to {fmt(summed)}, the opening states {total.raw}",
-            expected=fmt(summed), actual=total.raw, difference=fmt(delta),
-        )  # fmt: skip
+    yield from _stated_sum(
+        "N17", "五（三）具体情况 金额", total, actuals, "the items' 支出决算 against the opening"
+    )
 
 
 @rule("N29", "五（三）年初预算合计", WARNING)
@@ -628,15 +622,9 @@ def item_budget_sum(d: Disclosure) -> Iterator[Finding]:
     budgets, _ = _item_amounts(r)
     if total is None or not budgets:
         return
-    stated = abs(total.value)
-    summed = sum((abs(c.value) for c in budgets), Decimal(0))
-    outcome, delta, _ = judge(stated, summed, [stated] + [abs(c.value) for c in budgets])
-    if outcome is not Outcome.PASS:
-        yield _finding(
-            "N29", INFO if outcome is Outcome.ROUNDING else WARNING, "五（三）年初预算合计", total,
-            f"the items' 年初预算 add up to {fmt(summed)}, the opening states {total.raw}",
-            expected=fmt(summed), actual=total.raw, difference=fmt(delta),
-        )  # fmt: skip
+    yield from _stated_sum(
+        "N29", "五（三）年初预算合计", total, budgets, "the items' 年初预算 against the opening", WARNING
+    )
 
 
 # ---------------------------------------------------------------- sums stated in one sentence
