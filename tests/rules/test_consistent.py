@@ -4,6 +4,7 @@ The corrections are the errors read by hand in 焦作市人力资源社会保障
 - 六 lists 印刷费 and 邮电费 under 公用经费 although both are 0.00 in 公开06表;
 - 十三（一） numbers its paragraphs 一、二、 like top-level sections;
 - 十三（二） claims “实现绩效自评100%” next to a coverage of 95.47%;
+- 十三（一） names 焦作市居民卡服务中心 as its subject, a body 第一部分 never declares;
 - 十三（三） fills the 重点绩效评价 template with zeros (“选取…0项目…得分为0分，等级为无”)
   instead of its null form “没有开展重点绩效评价的项目”.
 """
@@ -19,6 +20,7 @@ def corrected_002():  # type: ignore[no-untyped-def]
     d = replace_text(d, "办公费、印刷费、邮电费、差旅费", "办公费、差旅费")
     d = replace_text(d, "一、项目支出基本情况。", "1.项目支出基本情况。")
     d = replace_text(d, "，实现绩效自评“100%”", "")
+    d = replace_text(d, "2023年焦作市居民卡服务中心按要求", "2023年焦作市人力资源社会保障电子政务中心按要求")
     d = replace_text(d, "二、总体评价结论和指标分析。", "2.总体评价结论和指标分析。")
     return replace_text(
         d,
@@ -29,7 +31,12 @@ def corrected_002():  # type: ignore[no-untyped-def]
 
 def test_seed_002_has_exactly_its_real_errors() -> None:
     found = sorted((f.code, f.actual) for f in problems(seed("002")).findings if f.severity is Severity.ERROR)
-    assert found == [("C09", "选取我单位2023年度0项目、等级为无"), ("N19", "印刷费"), ("N19", "邮电费")]
+    assert found == [
+        ("C09", "选取我单位2023年度0项目、等级为无"),
+        ("C11", "焦作市居民卡服务中心"),
+        ("N19", "印刷费"),
+        ("N19", "邮电费"),
+    ]
 
 
 def test_corrected_disclosure_has_no_warnings_or_errors() -> None:

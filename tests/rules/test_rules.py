@@ -65,7 +65,7 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     ),
     "C09": ("003", text("厉行节约原则。", "厉行节约原则。（综述内容）"), Severity.ERROR),
     "C10": ("002", lambda d: table(d, "F03", year=2022), Severity.ERROR),
-    "C11": ("002", lambda d: table(d, "F03", entity="焦作市某某局"), Severity.ERROR),
+    "C11": ("003", lambda d: table(d, "F03", entity="焦作市某某局"), Severity.ERROR),
     "C12": ("002", lambda d: table(d, "F03", unit=Unit.YUAN), Severity.ERROR),
     "C13": ("002", lambda d: table(d, "F01", notes=()), Severity.WARNING),
     "C06": (

@@ -209,8 +209,16 @@ def _around(text: str, at: int, width: int = 24) -> str:
 
 @rule("C10", "年度一致", ERROR)
 def year_consistency(d: Disclosure) -> Iterator[Finding]:
-    """Every table header names the fiscal year of the disclosure (“2023年度”)."""
+    """Every table header names the fiscal year of the disclosure (“2023年度”); a templated
+    sentence of 情况说明 that opens with “{YYYY}年度” names year Y or Y−1 (else a warning)."""
     y = d.meta.fiscal_year
+    if y is not None:
+        for s in d.narrative:
+            for line in s.lines:
+                for m in re.finditer(r"(?:^|[。；])\s*(\d{4})年度", line.text):
+                    if int(m.group(1)) not in (y, y - 1):
+                        yield _finding("C10", WARNING, "年度一致", f"§{s.key} opens a sentence with {m.group(1)}年度; the disclosure is for {y}",
+                                       line.prov, expected=f"{y}年度", actual=f"{m.group(1)}年度")  # fmt: skip
     for t in d.tables:
         if y is not None and t.year is not None and t.year != y:
             yield _finding(
@@ -225,10 +233,26 @@ def year_consistency(d: Disclosure) -> Iterator[Finding]:
             )
 
 
+_ORG = r"(?:局|厅|院|委员会|中心|办公室|管理处|队|学校|学院)"
+
+
 @rule("C11", "主体名称一致", ERROR)
 def entity_consistency(d: Disclosure) -> Iterator[Finding]:
-    """The entity in every table header (部门：/部门名称：/单位：) is the disclosure's entity."""
+    """The entity in every table header (部门：/部门名称：/单位：) is the disclosure's entity, and
+    the 情况说明 names no other body of the same place as its subject (“2023年{name}…”) unless
+    第一部分 lists it as one of the units."""
     e = d.meta.entity
+    region = re.match(r"^.{2,6}?[省市区县州盟旗]", e or "")
+    if e and region:
+        known = {norm(e), *(norm(n) for n in d.profile.unit_names)}
+        subject = re.compile(
+            rf"\d{{4}}年度?({re.escape(region.group(0))}[\u4e00-\u9fa5（）]{{2,24}}?{_ORG})(?=[\u4e00-\u9fa5，]|$)"
+        )
+        for where, line in _texts(d):
+            for m in subject.finditer(line.text):
+                if norm(m.group(1)) not in known:
+                    yield _finding("C11", ERROR, "主体名称一致", f"{where}: “{m.group(1)}” is not {e} nor one of its units",
+                                   line.prov, expected=e, actual=m.group(1))  # fmt: skip
     for t in d.tables:
         if e and t.entity and norm(t.entity) != norm(e):
             yield _finding(
