@@ -119,7 +119,7 @@ BAD: dict[str, tuple[str, object, str]] = {
     "not-a-disclosure": (
         "letter.txt",
         "尊敬的用户：您好！这是一封普通的信。\n谢谢。\n".encode(),
-        "no 部门决算 public table found",
+        "no 部门决算/预算 public table found",
     ),
     "unsupported": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported file type"),
     "old-office": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Office format"),

@@ -27,7 +27,7 @@ from yujuesuan.model.disclosure import (
 )
 from yujuesuan.model.tables import Table, Unit
 from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, find_tables, read_table
-from yujuesuan.recognize.text import join_wrapped, norm
+from yujuesuan.recognize.text import AMOUNT, join_wrapped, norm
 
 BULLET = re.compile(r"^[-•·*]\s+")
 HEADING = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
@@ -40,7 +40,7 @@ BUDGET = re.compile(r"预算\d+表|收支预算总表|部门收支预算表|部�
 # Performance annexes printed after the glossary without a 第五部分 heading (seed 000).
 # Each starts an attachment of its own; "表3-1 …分值表" inside a report does not.
 ANNEX = re.compile(r"^(?!表)[^。，]{0,30}(?:绩效自评|绩效评价|自评)[^。，]{0,20}(?:表|报告)$")
-CN_YEAR = re.compile(r"(\d{4})\s*年度?(?:部门|单位)(?:决算|预算)")
+CN_YEAR = re.compile(r"(20\d{2})\s*年度?(?:部门|单位)?(?:决算|预算)")
 
 
 @dataclass
@@ -232,7 +232,7 @@ def profile(lines: Sequence[RawLine]) -> Profile:
 
 def _profile_name(tables: Sequence[Table], kind: Kind) -> str:
     if kind is Kind.BUDGET:
-        return "budget"
+        return "budget/jiangsu" if any(t.id == "B16" or t.variant == "standard" and t.id == "B01" for t in tables) else "budget"
     labelled = any(t.label for t in tables)
     if labelled and any(t.id == "F10" for t in tables):
         return "final/shanxi-2022"
@@ -257,23 +257,35 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         spans = find_tables(lines)
         units = Counter[Unit]()
         for span in spans:
+            if not any(ln.grid for ln in span.lines) and not _has_numbers(span.lines):
+                continue  # a title listed in a 目录 or a part heading, with no table under it
             table, info = read_table(span, units.most_common(1)[0][0] if units else Unit.WAN_YUAN)
             units[table.unit] += 1
             tables.append(table)
             infos.append(info)
-    if not tables:
+    narrative_only = not tables and bool(parts) and any("附后" in norm(ln.text) for d in docs for ln in d.lines)
+    if not tables and not narrative_only:
         names = ", ".join(d.source.name for d in docs)
         if any(BUDGET.search(norm(ln.text)) for d in docs for ln in d.lines[:400]):
             raise InputError(
-                f"{names}: a 部门预算 (budget) disclosure; only 决算 (final accounts) can be read so far"
+                f"{names}: a 部门预算 (budget) disclosure whose tables are not recognised; "
+                "so far 决算 and the Jiangsu 部门预算 tables can be read"
             )
-        raise InputError(f"{names}: no 部门决算 public table found; is this a departmental disclosure?")
+        raise InputError(f"{names}: no 部门决算/预算 public table found; is this a departmental disclosure?")
     all_text = "".join(norm(ln.text) for ln in front[:40]) + "".join(norm(p.heading) for p in parts)
-    kind = Kind.BUDGET if "预算" in all_text and "决算" not in all_text else Kind.FINAL
+    budget_tables = sum(t.id.startswith("B") for t in tables)
+    if tables:
+        kind = Kind.BUDGET if budget_tables * 2 > len(tables) else Kind.FINAL
+    else:  # a narrative published apart from its tables (“公开表附后”)
+        kind = Kind.BUDGET if "预算" in all_text and "决算" not in all_text else Kind.FINAL
     entity = _most_common([i.entity for i in infos]) or _entity_from_headings(parts)
-    year = _most_common([i.year for i in infos]) or _year_from(all_text)
+    year = (
+        _most_common([i.year for i in infos])
+        or _year_from(all_text)
+        or _year_from("".join(d.source.name for d in docs))  # 江苏…2019年度部门预算公开表格.pdf
+    )
     scope = Scope.UNIT if "单位决算" in all_text or "单位预算" in all_text else Scope.DEPARTMENT
-    unit = Counter(t.unit for t in tables).most_common(1)[0][0]
+    unit = Counter(t.unit for t in tables).most_common(1)[0][0] if tables else Unit.WAN_YUAN
     meta = Meta(
         entity=entity,
         fiscal_year=year,
@@ -306,6 +318,10 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
     )
 
 
+def _has_numbers(lines: Sequence[RawLine]) -> bool:
+    return any(AMOUNT.match(tok) for ln in lines for tok in ln.text.split())
+
+
 def _most_common(values: Sequence[T | None]) -> T | None:
     c = Counter(v for v in values if v is not None)
     return c.most_common(1)[0][0] if c else None
@@ -319,7 +335,7 @@ def _entity_from_headings(parts: Sequence[Part]) -> str | None:
         if m:
             return norm(m.group(1))
         m = re.match(r"^第[一二三四五六七八九十]+部分\s*(.+?)概况$", norm(p.heading))
-        if m and m.group(1):
+        if m and len(m.group(1)) >= 4:  # not the generic “部门概况”
             return m.group(1)
     return None
 

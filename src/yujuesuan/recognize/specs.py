@@ -19,6 +19,22 @@ class FixedRow:
 
 
 @dataclass(frozen=True)
+class LabelledRow:
+    """A budget row known by its label: key (in.gpb, use.basic …) and printed labels."""
+
+    key: str
+    labels: tuple[str, ...]  # label keys (normalised, ordinal stripped)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One label · amount block of a blocks table (收入, 支出 by function, 支出 by use)."""
+
+    name: str
+    rows: tuple[LabelledRow, ...]
+
+
+@dataclass(frozen=True)
 class Variant:
     name: str
     columns: tuple[tuple[str, str], ...]
@@ -41,6 +57,10 @@ class TableSpec:
     left_range: tuple[int, int] = (0, 0)
     right_range: tuple[int, int] = (0, 0)
     stat_rows: tuple[FixedRow, ...] = field(default=())
+    blocks: tuple[Block, ...] = ()
+    class_block: str | None = None  # the block whose class lines (一般公共服务支出 …) it prints
+    listing: tuple[LabelledRow, ...] = ()
+    groups: tuple[str, ...] = ()  # listing rows that head a group and are printed as 小计
 
     def variant(self, title: str, header: str) -> Variant:
         """The first variant whose condition holds for this printed title and header."""
@@ -123,7 +143,15 @@ def _spec(t: dict[str, Any]) -> TableSpec:
         stat_rows=tuple(
             FixedRow(int(r[0]), (label_key(r[1]),), unit=r[2] or None) for r in t.get("stat_rows", [])
         ),
+        blocks=tuple(Block(b["name"], _labelled(b["rows"])) for b in t.get("blocks", [])),
+        class_block=t.get("class_block"),
+        listing=_labelled(t.get("rows", [])) if t.get("layout") == "listing" else (),
+        groups=tuple(t.get("groups", ())),
     )
+
+
+def _labelled(raw: list[list[str]]) -> tuple[LabelledRow, ...]:
+    return tuple(LabelledRow(r[0], tuple(label_key(x) for x in r[1:])) for r in raw)
 
 
 @cache
@@ -132,7 +160,12 @@ def final_specs() -> tuple[TableSpec, ...]:
 
 
 @cache
+def budget_specs() -> tuple[TableSpec, ...]:
+    return tuple(_spec(t) for t in load("budget_tables")["table"])
+
+
+@cache
 def title_index() -> tuple[tuple[str, TableSpec], ...]:
     """(normalised title, spec), longest titles first so 支出决算表 never wins over a longer one."""
-    pairs = [(norm(title), s) for s in final_specs() for title in s.titles]
+    pairs = [(norm(title), s) for s in final_specs() + budget_specs() for title in s.titles]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))

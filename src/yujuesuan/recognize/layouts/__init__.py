@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from yujuesuan.ingest.raw import RawLine
 from yujuesuan.model.tables import Row
-from yujuesuan.recognize.layouts import coded, econ, single, stat, two_sided
+from yujuesuan.recognize.layouts import blocks, coded, econ, listing, single, stat, two_sided
 from yujuesuan.recognize.layouts.common import cells_of, tokens
 from yujuesuan.recognize.layouts.econ import PERSONNEL_TOTAL, PUBLIC_TOTAL
 from yujuesuan.recognize.specs import TableSpec, Variant
@@ -29,6 +29,8 @@ LAYOUTS: dict[str, Layout] = {
     "econ": econ.econ,
     "single": single.single,
     "stat": stat.stat,
+    "blocks": blocks.blocks,
+    "listing": listing.listing,
 }
 
 _STARTS_BODY: dict[str, Callable[[list[str], TableSpec], bool]] = {
@@ -37,6 +39,8 @@ _STARTS_BODY: dict[str, Callable[[list[str], TableSpec], bool]] = {
     "econ": econ.starts_body,
     "single": single.starts_body,
     "stat": stat.starts_body,
+    "blocks": blocks.starts_body,
+    "listing": listing.starts_body,
 }
 
 

@@ -15,6 +15,7 @@ def is_econ_code(text: str) -> bool:
     return len(text) in (3, 5) and bool(CODE.match(text)) and text.startswith(("3", "5"))
 
 
+TOTAL = "total"
 PERSONNEL_TOTAL = "personnel_total"
 PUBLIC_TOTAL = "public_total"
 
@@ -29,6 +30,9 @@ def econ(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, hea
         g = 2 + split + m
         for line in body:
             cells = cells_of(line)
+            if cells and norm(cells[0].text) == "合计":  # budget tables (B06, B13, B17) open with it
+                records.append((TOTAL, [cells[0]], list(cells[-m:]), line.prov))
+                continue
             at = next((i for i, c in enumerate(cells) if "人员经费合计" in c.text), None)
             if at is not None:
                 after = cells[at + 1 : at + 1 + m]
@@ -58,11 +62,11 @@ def econ(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, hea
         records = _econ_stream(tokens(body), m)
     rows = []
     for key, names, values, prov in records:
-        total = key in (PERSONNEL_TOTAL, PUBLIC_TOTAL)
+        total = key in (TOTAL, PERSONNEL_TOTAL, PUBLIC_TOTAL)
         rows.append(
             Row(
                 key=key,
-                label=join_wrapped([t.text for t in names]),
+                label="合计" if key == TOTAL else join_wrapped([t.text for t in names]),
                 level=Level.TOTAL if total else code_level(key),
                 code=None if total else key,
                 cells=make_cells(cols, values, prov),

@@ -1,0 +1,74 @@
+"""label · amount blocks side by side (Jiangsu 收支预算总表, 财政拨款收支预算总表).
+
+A printed row holds up to one pair per block; merged cells make rows shorter, so a pair
+is placed by its label, not its position: the block whose fixed rows know the label, or
+the class-line block for 一般公共服务支出 and the like.
+"""
+
+from __future__ import annotations
+
+from yujuesuan.ingest.raw import RawLine
+from yujuesuan.model.tables import CellState, Level, Row
+from yujuesuan.recognize.layouts.common import Tok, cells_of, make_cells, tokens
+from yujuesuan.recognize.specs import TableSpec, Variant, class_names
+from yujuesuan.recognize.text import is_amount, join_wrapped, label_key, parse_cell
+
+
+def _key(spec: TableSpec, label: str) -> str | None:
+    key = label_key(label)
+    for block in spec.blocks:
+        for r in block.rows:
+            if key in r.labels:
+                return r.key
+    if spec.class_block:
+        code = class_names().get(key)
+        if code is not None:
+            return code
+    return None
+
+
+def _pairs(cells: list[Tok]) -> list[tuple[Tok, Tok | None]]:
+    """(label, amount) pairs, left to right: a label cell and the cell after it."""
+    out: list[tuple[Tok, Tok | None]] = []
+    i = 0
+    while i < len(cells):
+        c = cells[i]
+        if c.text and parse_cell(c.text)[0] is CellState.TEXT:
+            amount = cells[i + 1] if i + 1 < len(cells) else None
+            if amount is not None and amount.text and parse_cell(amount.text)[0] is CellState.TEXT:
+                amount = None  # two labels in a row: this one printed no amount
+                i += 1
+            else:
+                i += 2
+            out.append((c, amount))
+        else:
+            i += 1
+    return out
+
+
+def blocks(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, header: str) -> list[Row]:
+    cols = [c for c, _ in variant.columns]
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for line in body:
+        toks = cells_of(line) if grid else tokens([line])
+        for label, amount in _pairs(toks):
+            key = _key(spec, label.text)
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            rows.append(
+                Row(
+                    key=key,
+                    label=join_wrapped([label.text]),
+                    level=Level.TOTAL if key.endswith(("total", "subtotal")) else Level.FIXED,
+                    code=key if key.isdigit() else None,
+                    cells=make_cells(cols, [amount], label.prov),
+                    prov=label.prov,
+                )
+            )
+    return rows
+
+
+def starts_body(texts: list[str], spec: TableSpec) -> bool:
+    return _key(spec, texts[0]) is not None or any(is_amount(t) for t in texts)
