@@ -260,6 +260,8 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
             if not any(ln.grid for ln in span.lines) and not _has_numbers(span.lines):
                 continue  # a title listed in a 目录 or a part heading, with no table under it
             table, info = read_table(span, units.most_common(1)[0][0] if units else Unit.WAN_YUAN)
+            if table is None:
+                continue  # the title of a table whose header is of another profile
             units[table.unit] += 1
             tables.append(table)
             infos.append(info)

@@ -61,6 +61,11 @@ class TableSpec:
     class_block: str | None = None  # the block whose class lines (一般公共服务支出 …) it prints
     listing: tuple[LabelledRow, ...] = ()
     groups: tuple[str, ...] = ()  # listing rows that head a group and are printed as 小计
+    header_has: tuple[str, ...] = ()  # one of these must be in the header, else it is another table
+
+    def fits(self, header: str) -> bool:
+        h = norm(header)
+        return not self.header_has or any(norm(x) in h for x in self.header_has)
 
     def variant(self, title: str, header: str) -> Variant:
         """The first variant whose condition holds for this printed title and header."""
@@ -147,6 +152,7 @@ def _spec(t: dict[str, Any]) -> TableSpec:
         class_block=t.get("class_block"),
         listing=_labelled(t.get("rows", [])) if t.get("layout") == "listing" else (),
         groups=tuple(t.get("groups", ())),
+        header_has=tuple(t.get("header_has", ())),
     )
 
 

@@ -92,7 +92,7 @@ def header_info(lines: Sequence[RawLine], info: HeaderInfo) -> None:
             info.entity = norm(e.group(1))
 
 
-def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table, HeaderInfo]:
+def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table | None, HeaderInfo]:
     spec = span.spec
     layout = spec.layout
     info = HeaderInfo()
@@ -146,6 +146,8 @@ def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table, HeaderInfo]:
         body.append(line)
     header_info(header, info)
     header_text = "\n".join(ln.text for ln in header)
+    if not spec.fits(header_text):
+        return None, info
     variant = spec.variant(span.title, header_text)
     grid = sum(ln.grid for ln in body) * 2 >= len(body) > 0
     if grid:
