@@ -232,7 +232,11 @@ def profile(lines: Sequence[RawLine]) -> Profile:
 
 def _profile_name(tables: Sequence[Table], kind: Kind) -> str:
     if kind is Kind.BUDGET:
-        return "budget/jiangsu" if any(t.id == "B16" or t.variant == "standard" and t.id == "B01" for t in tables) else "budget"
+        return (
+            "budget/jiangsu"
+            if any(t.id == "B16" or t.variant == "standard" and t.id == "B01" for t in tables)
+            else "budget"
+        )
     labelled = any(t.label for t in tables)
     if labelled and any(t.id == "F10" for t in tables):
         return "final/shanxi-2022"
@@ -265,7 +269,9 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
             units[table.unit] += 1
             tables.append(table)
             infos.append(info)
-    narrative_only = not tables and bool(parts) and any("附后" in norm(ln.text) for d in docs for ln in d.lines)
+    narrative_only = (
+        not tables and bool(parts) and any("附后" in norm(ln.text) for d in docs for ln in d.lines)
+    )
     if not tables and not narrative_only:
         names = ", ".join(d.source.name for d in docs)
         if any(BUDGET.search(norm(ln.text)) for d in docs for ln in d.lines[:400]):

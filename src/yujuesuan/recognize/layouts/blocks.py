@@ -27,9 +27,9 @@ def _key(spec: TableSpec, label: str) -> str | None:
     return None
 
 
-def _pairs(cells: list[Tok]) -> list[tuple[Tok, Tok | None]]:
-    """(label, amount) pairs, left to right: a label cell and the cell after it."""
-    out: list[tuple[Tok, Tok | None]] = []
+def _pairs(cells: list[Tok]) -> list[tuple[int, Tok, Tok | None]]:
+    """(position, label, amount) pairs, left to right: a label cell and the cell after it."""
+    out: list[tuple[int, Tok, Tok | None]] = []
     i = 0
     while i < len(cells):
         c = cells[i]
@@ -37,10 +37,11 @@ def _pairs(cells: list[Tok]) -> list[tuple[Tok, Tok | None]]:
             amount = cells[i + 1] if i + 1 < len(cells) else None
             if amount is not None and amount.text and parse_cell(amount.text)[0] is CellState.TEXT:
                 amount = None  # two labels in a row: this one printed no amount
+                out.append((i, c, amount))
                 i += 1
-            else:
-                i += 2
-            out.append((c, amount))
+                continue
+            out.append((i, c, amount))
+            i += 2
         else:
             i += 1
     return out
@@ -50,17 +51,29 @@ def blocks(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, h
     cols = [c for c, _ in variant.columns]
     rows: list[Row] = []
     seen: set[str] = set()
+    pending: dict[int, tuple[Tok, Tok | None]] = {}  # a label cut by a page break, by position
     for line in body:
         toks = cells_of(line) if grid else tokens([line])
-        for label, amount in _pairs(toks):
-            key = _key(spec, label.text)
-            if key is None or key in seen:
+        for at, label, amount in _pairs(toks):
+            text = label.text
+            key = _key(spec, text)
+            if key is None and at in pending:  # “八、社会保障和就” + “业支出” on the next page
+                first, first_amount = pending.pop(at)
+                text = first.text + text
+                key = _key(spec, text)
+                if first_amount is not None and first_amount.text:
+                    amount = first_amount
+                label = first
+            if key is None:
+                pending[at] = (label, amount)
+                continue
+            if key in seen:
                 continue
             seen.add(key)
             rows.append(
                 Row(
                     key=key,
-                    label=join_wrapped([label.text]),
+                    label=join_wrapped([text]),
                     level=Level.TOTAL if key.endswith(("total", "subtotal")) else Level.FIXED,
                     code=key if key.isdigit() else None,
                     cells=make_cells(cols, [amount], label.prov),
