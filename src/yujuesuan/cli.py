@@ -21,7 +21,7 @@ from yujuesuan.ingest.raw import InputError
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.facts import facts
 from yujuesuan.model.findings import Severity
-from yujuesuan.pipeline import example_path, parse
+from yujuesuan.pipeline import Parsed, example_path, expand, parse, parse_each
 from yujuesuan.rules.engine import run
 from yujuesuan.rules.registry import all_rules, selected
 from yujuesuan.rules.report import to_html, to_text
@@ -68,18 +68,12 @@ def summary(d: Disclosure) -> RichTable:
     return t
 
 
-def parse_all(files: list[Path], verb: str) -> list[Disclosure]:
-    """Every file, or one line per unreadable file and exit 2 (nothing is written)."""
-    done: list[Disclosure] = []
-    problems: list[str] = []
+def parse_all(files: list[Path], verb: str) -> list[Parsed]:
+    """Every disclosure (narrative and tables files paired), or one line per unreadable
+    file and exit 2 (nothing is written)."""
     with Progress(console=err, transient=True, disable=len(files) < 3) as progress:
-        task = progress.add_task(verb, total=len(files))
-        for f in files:
-            try:
-                done.append(parse([f]))
-            except InputError as e:
-                problems.append(str(e))
-            progress.advance(task)
+        progress.add_task(verb, total=None)
+        done, problems = parse_each(files)
     if problems:
         for p in problems:
             err.print(f"yjs: error: {p}", markup=False, highlight=False, soft_wrap=True)
@@ -90,11 +84,25 @@ def parse_all(files: list[Path], verb: str) -> list[Disclosure]:
 
 
 def emit(
-    files: list[Path], out: Path | None, suffix: str, render: list[Writer | str], combined: bool
+    parsed: list[Parsed],
+    sources: list[Path],
+    out: Path | None,
+    suffix: str,
+    render: list[Writer | str],
+    combined: bool,
 ) -> None:
-    """Write each rendering where the plan says; text to standard output when no -o."""
+    """Write each rendering where the plan says; text to standard output when no -o.
+    Outputs are named after the first file of each disclosure."""
+    names = [p.paths[0] for p in parsed]
     try:
-        p = plan(files, out, suffix, combined=combined, stdout_ok=all(isinstance(r, str) for r in render))
+        p = plan(
+            names,
+            out,
+            suffix,
+            combined=combined,
+            stdout_ok=all(isinstance(r, str) for r in render),
+            sources=sources,
+        )
     except OutputError as e:
         fail(str(e))
         return
@@ -124,10 +132,10 @@ def _text_writer(text: str) -> Writer:
     return write
 
 
-def _precheck(files: list[Path], out: Path | None, suffix: str, combined: bool, stdout_ok: bool) -> None:
-    """Refuse an impossible output before spending time on parsing."""
+def _precheck(files: list[Path], out: Path | None, suffix: str, stdout_ok: bool) -> None:
+    """Refuse an impossible output (no -o for a file format, -o over an input) before parsing."""
     try:
-        plan(files, out, suffix, combined=combined, stdout_ok=stdout_ok)
+        plan(files, out, suffix, combined=True, stdout_ok=stdout_ok)
     except OutputError as e:
         fail(str(e))
 
@@ -156,10 +164,11 @@ def parse_cmd(
         Console().print(summary(d))
         Console().print(f"{len(facts(d))} numbers read. Try: yjs parse FILE.pdf -o out.json")
         return
-    paths = files or [example_path()]
+    paths = expand(files or [example_path()])
     combined = fmt is Format.csv
-    _precheck(paths, out, fmt.value, combined, stdout_ok=fmt is not Format.xlsx)
-    disclosures = parse_all(paths, "parsing")
+    _precheck(paths, out, fmt.value, stdout_ok=fmt is not Format.xlsx)
+    parsed = parse_all(paths, "parsing")
+    disclosures = [p.disclosure for p in parsed]
     render: list[Writer | str]
     if fmt is Format.csv:
         render = [to_csv(disclosures)]
@@ -171,7 +180,7 @@ def parse_cmd(
         render = [d.model_dump_json(exclude_none=True) + "\n" for d in disclosures]
     else:
         render = [to_json(d) for d in disclosures]
-    emit(paths, out, fmt.value, render, combined)
+    emit(parsed, paths, out, fmt.value, render, combined)
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
@@ -204,12 +213,12 @@ def check_cmd(
 
     Exit 0 when no errors are found, 1 when there are errors, 2 when a file cannot be read.
     """
-    paths = files or [example_path()]
-    _precheck(paths, out, fmt.value, True, stdout_ok=True)
-    disclosures = parse_all(paths, "checking")
-    results = [run(d, _codes(select), _codes(ignore)) for d in disclosures]
+    paths = expand(files or [example_path()])
+    _precheck(paths, out, fmt.value, stdout_ok=True)
+    parsed = parse_all(paths, "checking")
+    results = [run(p.disclosure, _codes(select), _codes(ignore)) for p in parsed]
     writer = {ReportFormat.text: to_text, ReportFormat.json: report_json, ReportFormat.html: to_html}[fmt]
-    emit(paths, out, fmt.value, [writer(results, min_severity)], combined=True)
+    emit(parsed, paths, out, fmt.value, [writer(results, min_severity)], combined=True)
     if any(r.count(Severity.ERROR) for r in results):
         raise typer.Exit(1)
 

@@ -28,8 +28,21 @@ class Plan:
     files: tuple[Path | None, ...]
 
 
-def plan(inputs: Sequence[Path], out: Path | None, suffix: str, *, combined: bool, stdout_ok: bool) -> Plan:
-    """Decide the outputs: one combined file, one file, or one file per input in a folder."""
+def plan(
+    inputs: Sequence[Path],
+    out: Path | None,
+    suffix: str,
+    *,
+    combined: bool,
+    stdout_ok: bool,
+    sources: Sequence[Path] = (),
+) -> Plan:
+    """Decide the outputs: one combined file, one file, or one file per input in a folder.
+
+    ``inputs`` name the outputs (one per disclosure); ``sources`` are every file read, which
+    no output may replace (they default to ``inputs``).
+    """
+    sources = list(sources) or list(inputs)
     n = len(inputs)
     every = tuple(range(n))
     if out is None:
@@ -41,17 +54,17 @@ def plan(inputs: Sequence[Path], out: Path | None, suffix: str, *, combined: boo
     folder = out.is_dir() or str(out).endswith(("/", os.sep)) or (n > 1 and not combined and not out.suffix)
     if combined:
         target = out / f"facts.{suffix}" if out.is_dir() else out
-        return _checked(inputs, Plan((every,), (target,)))
+        return _checked(inputs, sources, Plan((every,), (target,)))
     if n > 1 and not folder:
         raise OutputError(f"{out}: with several inputs, -o must be a folder (one .{suffix} file per input)")
     if not folder:
-        return _checked(inputs, Plan((every,), (out,)))
+        return _checked(inputs, sources, Plan((every,), (out,)))
     targets = tuple(out / f"{p.stem}.{suffix}" for p in inputs)
-    return _checked(inputs, Plan(tuple((i,) for i in range(n)), targets))
+    return _checked(inputs, sources, Plan(tuple((i,) for i in range(n)), targets))
 
 
-def _checked(inputs: Sequence[Path], p: Plan) -> Plan:
-    sources = {_key(i) for i in inputs}
+def _checked(inputs: Sequence[Path], read: Sequence[Path], p: Plan) -> Plan:
+    sources = {_key(i) for i in read}
     seen: dict[Path, int] = {}
     for group, target in zip(p.groups, p.files, strict=True):
         if target is None:

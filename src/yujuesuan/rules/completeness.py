@@ -57,7 +57,7 @@ def required_parts(d: Disclosure) -> Iterator[Finding]:
             )
 
 
-@rule("C02", "必备表格", ERROR)
+@rule("C02", "必备表格", ERROR, kinds=("决算",))
 def required_tables(d: Disclosure) -> Iterator[Finding]:
     """Every table of the profile is recognised, by title and header: F01–F09 (+F10 in Shanxi)."""
     present = {t.id for t in d.tables}
@@ -74,7 +74,7 @@ def required_tables(d: Disclosure) -> Iterator[Finding]:
             )
 
 
-@rule("C03", "表格顺序", WARNING)
+@rule("C03", "表格顺序", WARNING, kinds=("决算",))
 def table_order(d: Disclosure) -> Iterator[Finding]:
     """Tables appear in the profile's order (e.g. Henan 2023 prints “三公” ninth)."""
     order = [t for t in profile_of(d)["tables"] if d.table(t)]
@@ -136,7 +136,7 @@ def empty_table_statement(d: Disclosure) -> Iterator[Finding]:
             )
 
 
-@rule("C05", "情况说明章节", ERROR)
+@rule("C05", "情况说明章节", ERROR, kinds=("决算",))
 def narrative_sections(d: Disclosure) -> Iterator[Finding]:
     """Every section of the profile's list (TABLES.md §4.1) is present, in order; a missing
     section is an error, a section out of order a warning."""
@@ -285,7 +285,7 @@ def unit_consistency(d: Disclosure) -> Iterator[Finding]:
             )
 
 
-@rule("C13", "表注", WARNING)
+@rule("C13", "表注", WARNING, kinds=("决算",))
 def table_notes(d: Disclosure) -> Iterator[Finding]:
     """Each table carries its note “注：本表反映…”."""
     for t in d.tables:
@@ -302,7 +302,7 @@ def table_notes(d: Disclosure) -> Iterator[Finding]:
             )
 
 
-@rule("C19", "名词解释", WARNING)
+@rule("C19", "名词解释", WARNING, kinds=("决算",))
 def glossary_terms(d: Disclosure) -> Iterator[Finding]:
     """The profile's fixed glossary terms are present (TABLES.md §5)."""
     if not d.glossary:
@@ -358,7 +358,7 @@ def heading_numbers(d: Disclosure) -> Iterator[Finding]:
                                line.prov, expected="（一） or 1.", actual=line.text[:8])  # fmt: skip
 
 
-@rule("C07", "标题文字", ERROR)
+@rule("C07", "标题文字", ERROR, kinds=("决算",))
 def heading_text(d: Disclosure) -> Iterator[Finding]:
     """Each section heading matches the canonical title of its number (TABLES.md §4.1); a
     heading that repeats another section's title is an error."""

@@ -30,6 +30,8 @@ def run(d: Disclosure, select: list[str] | None = None, ignore: list[str] | None
     result = Result(d)
     present = {t.id for t in d.tables}
     for r in selected(all_rules(), select, ignore):
+        if d.meta.kind.value not in r.kinds:
+            continue  # a final-account rule on a budget, or the other way round
         reason = _skip_reason(r, present, d)
         if reason:
             result.skipped[r.code] = reason

@@ -195,7 +195,10 @@ def _spec(raw: dict[str, Any]) -> Spec:
 
 @cache
 def specs() -> tuple[Spec, ...]:
-    return tuple(_spec(raw) for raw in load("identities_final")["identity"])
+    """Final-account and budget identities (refdata/identities_final.toml, identities_budget.toml)."""
+    return tuple(
+        _spec(raw) for name in ("identities_final", "identities_budget") for raw in load(name)["identity"]
+    )
 
 
 def check_spec(spec: Spec, d: Disclosure) -> Iterator[Finding]:
@@ -345,6 +348,7 @@ def _register_all() -> None:
                 severity=spec.severity,
                 check=functools.partial(check_spec, spec),
                 tables=spec.tables,
+                kinds=("预算",) if all(t.startswith("B") for t in spec.tables) else ("决算",),
             )
         )
 

@@ -24,6 +24,7 @@ class Rule:
     check: Check
     needs: str = "D"  # D: the document alone; PY, AB, XD, EXT: other data (RULES.md §1.4)
     tables: tuple[str, ...] = field(default=())  # tables the rule names; it is skipped without them
+    kinds: tuple[str, ...] = ("决算", "预算")  # the disclosures it applies to
 
     @property
     def family(self) -> str:
@@ -41,12 +42,22 @@ def register(rule: Rule) -> Rule:
 
 
 def rule(
-    code: str, title: str, severity: Severity, *, tables: tuple[str, ...] = (), needs: str = "D"
+    code: str,
+    title: str,
+    severity: Severity,
+    *,
+    tables: tuple[str, ...] = (),
+    needs: str = "D",
+    kinds: tuple[str, ...] = ("决算", "预算"),
 ) -> Callable[[Check], Check]:
     """Register a Python check; its doc string becomes the rule's documentation."""
 
     def wrap(fn: Check) -> Check:
-        register(Rule(code, title, (fn.__doc__ or "").strip(), severity, fn, needs=needs, tables=tables))
+        register(
+            Rule(
+                code, title, (fn.__doc__ or "").strip(), severity, fn, needs=needs, tables=tables, kinds=kinds
+            )
+        )
         return fn
 
     return wrap
