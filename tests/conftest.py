@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = CORPUS / "seeds"
 SHANGHAI = CORPUS / "pdf" / "shanghai-2024-final"
+JIANGSU = CORPUS / "pdf" / "jiangsu-budget"
 GOLDEN = Path(__file__).parent / "golden"
 
 FINAL_SEEDS = {

@@ -5,17 +5,15 @@ from __future__ import annotations
 import csv
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, corpus_file
+from tests.conftest import JIANGSU, corpus_file
 from yujuesuan.model import Disclosure
 from yujuesuan.pipeline import parse
 from yujuesuan.recognize.layouts.blocks import _key
 from yujuesuan.recognize.specs import budget_specs
 
-JIANGSU = CORPUS / "pdf" / "jiangsu-budget"
 DEPARTMENTS = ["江苏省人大办公厅", "江苏省人民检察院", "江苏省委办公厅"]
 
 
@@ -56,4 +54,6 @@ def test_b01_agrees_with_published_csv(department: str, row: dict[str, str]) -> 
 
 
 def test_every_year_of_every_department_is_read() -> None:
-    assert {dep: sorted(by_year(dep)) for dep in DEPARTMENTS} == {dep: [2017, 2018, 2019] for dep in DEPARTMENTS}
+    assert {dep: sorted(by_year(dep)) for dep in DEPARTMENTS} == {
+        dep: [2017, 2018, 2019] for dep in DEPARTMENTS
+    }

@@ -12,10 +12,11 @@ The corrections are the errors read by hand in 焦作市人力资源社会保障
 from __future__ import annotations
 
 from tests.rules.mutate import problems, replace_text, seed
+from yujuesuan.model import Disclosure
 from yujuesuan.model.findings import Severity
 
 
-def corrected_002():  # type: ignore[no-untyped-def]
+def corrected_002() -> Disclosure:
     d = seed("002")
     d = replace_text(d, "办公费、印刷费、邮电费、差旅费", "办公费、差旅费")
     d = replace_text(d, "一、项目支出基本情况。", "1.项目支出基本情况。")

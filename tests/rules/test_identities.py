@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import SHANGHAI, SHANGHAI_PDFS
+from tests.conftest import JIANGSU, SHANGHAI, SHANGHAI_PDFS
 from tests.rules.mutate import codes, pdf, problems, seed, shift
 from yujuesuan.model import Disclosure
 from yujuesuan.model.findings import Severity
@@ -30,8 +30,49 @@ def f09_with_rows() -> Disclosure:
     return d.model_copy(update={"tables": tuple(moved if t.id == "F09" else t for t in d.tables)})
 
 
+def jiangsu() -> Disclosure:
+    """江苏省委办公厅 2019: eleven budget tables, all identities hold."""
+    return pdf(JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2019年度部门预算公开表格.pdf")
+
+
+def b10_with_rows() -> Disclosure:
+    """The Jiangsu tables with the 一般公共预算 rows printed in the (empty) 政府性基金 table."""
+    d = jiangsu()
+    b05 = d.table("B05")
+    assert b05 is not None
+    moved = b05.model_copy(update={"id": "B10"})
+    return d.model_copy(update={"tables": tuple(moved if t.id == "B10" else t for t in d.tables)})
+
+
 # code: (document, table, row, column, change)
 BREAK: dict[str, tuple[object, str, str, str, Decimal]] = {
+    "B01-01": (jiangsu, "B01", "in.subtotal", "c1", ONE),
+    "B01-02": (jiangsu, "B01", "in.total", "c1", ONE),
+    "B01-03": (jiangsu, "B01", "201", "c1", ONE),
+    "B01-04": (jiangsu, "B01", "out.total", "c1", ONE),
+    "B01-05": (jiangsu, "B01", "out.total", "c1", ONE),
+    "B02-03": (jiangsu, "B02", "gpb.grant", "c1", ONE),
+    "B03-01": (jiangsu, "B03", "total", "c5", ONE),
+    "B04-01": (jiangsu, "B04", "in.fund", "c1", ONE),
+    "B04-02": (jiangsu, "B04", "use.reserve", "c1", ONE),
+    "B04-03": (jiangsu, "B04", "use.total", "c1", ONE),
+    "B05-02": (jiangsu, "B05", "2013101", "c1", ONE),
+    "B06-02": (jiangsu, "B06", "30101", "b", ONE),
+    "B09-01": (jiangsu, "B09", "total", "c3", ONE),
+    "B09-02": (jiangsu, "B09", "total", "c8", ONE),
+    "B10-02": (b10_with_rows, "B10", "2013101", "c1", ONE),
+    "B13-01": (jiangsu, "B13", "30201", "b", ONE),
+    "B16-01": (jiangsu, "B16", "2013101", "c1", ONE),
+    "B17-01": (jiangsu, "B17", "30101", "b", ONE),
+    "BX-01": (jiangsu, "B02", "special", "c1", ONE),
+    "BX-04": (jiangsu, "B04", "in.gpb", "c1", ONE),
+    "BX-05": (jiangsu, "B05", "total", "c1", ONE),
+    "BX-10": (jiangsu, "B06", "30217", "b", Decimal("1000.00")),
+    "BX-11": (jiangsu, "B10", "total", "c1", ONE),
+    "BX-13": (jiangsu, "B13", "30201", "b", Decimal("1000.00")),
+    "BX-16": (jiangsu, "B16", "total", "c1", ONE),
+    "BX-17": (jiangsu, "B06", "30101", "b", Decimal("10000.00")),
+    "BX-18": (jiangsu, "B03", "total", "c2", ONE),
     "F01-01": ("000", "F01", "r27", "c1", ONE),
     "F01-02": ("000", "F01", "r31", "c1", ONE),
     "F01-03": ("000", "F01", "r58", "c2", ONE),
@@ -81,6 +122,9 @@ BREAK: dict[str, tuple[object, str, str, str, Decimal]] = {
 }
 
 
+WARNINGS = {"FX-14", "BX-10", "BX-13"}
+
+
 def test_every_identity_has_a_failing_fixture() -> None:
     assert sorted(BREAK) == sorted(IDENTITY_CODES)
 
@@ -94,15 +138,15 @@ def test_identity_fails_when_one_number_changes(code: str) -> None:
     broken = problems(shift(d, table, row, column, change), select=[code])
     hits = [f for f in broken.findings if f.code == code and not f.rounding]
     assert hits, f"{code} did not fire"
-    want = Severity.WARNING if code == "FX-14" else Severity.ERROR
+    want = Severity.WARNING if code in WARNINGS else Severity.ERROR
     assert all(f.severity is want for f in hits)
     assert hits[0].expected is not None and hits[0].actual is not None and hits[0].difference is not None
     assert hits[0].location is not None
 
 
-@pytest.mark.parametrize("doc", ["000", "002", "003", "004", "putuo"])
+@pytest.mark.parametrize("doc", ["000", "002", "003", "004", "putuo", "jiangsu"])
 def test_real_documents_balance_within_rounding(doc: str) -> None:
-    d = putuo() if doc == "putuo" else seed(doc)
+    d = putuo() if doc == "putuo" else jiangsu() if doc == "jiangsu" else seed(doc)
     result = problems(d, select=IDENTITY_CODES)
     assert [f.message for f in result.findings if not f.rounding] == []
 
@@ -131,3 +175,12 @@ def test_inequality_allows_less() -> None:
     assert (
         judge(Decimal("9.00"), Decimal("5.00"), [Decimal("5.00"), Decimal("9.00")], "<=")[0] is Outcome.FAIL
     )
+
+
+def test_since_year_skips_an_older_definition() -> None:
+    """BX-13 holds from 2018; the 2017 Jiangsu 机关运行经费 table also counted project funds."""
+    d17 = pdf(JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2017年预算公开表格.pdf")
+    assert d17.meta.fiscal_year == 2017
+    assert "BX-13" not in codes(problems(d17, select=["BX-13"]))
+    as_2019 = d17.model_copy(update={"meta": d17.meta.model_copy(update={"fiscal_year": 2019})})
+    assert "BX-13" in codes(problems(as_2019, select=["BX-13"]))

@@ -50,11 +50,10 @@ class Claim:
     def direction(self) -> str | None:
         """up / down when the words just before the figure say so."""
         tail = self.before[-8:]
-        if any(w in tail for w in UP):
-            return "up"
-        if any(w in tail for w in DOWN):
-            return "down"
-        return None
+        up, down = any(w in tail for w in UP), any(w in tail for w in DOWN)
+        if up and down:  # “增加（减少）”: a template that names both says neither
+            return None
+        return "up" if up else "down" if down else None
 
     @property
     def is_change(self) -> bool:

@@ -201,13 +201,35 @@ UNIT_LIST = re.compile(r"分别为(.+?)。")
 UNIT_ITEM = re.compile(r"^\d+[.、．]\s*(.+?)[；;。，,]?$")
 
 
+def listed_units(text: str, count: re.Match[str]) -> list[str] | None:
+    """The unit names given right after the count sentence: a numbered list that follows
+    before the sentence ends (“共13个，其中二级预算单位包括：\n1.…”), or an inline list
+    (“共3家，包括：A、B、C。”, “有7个预算单位,分别为A、B…”). None when neither follows."""
+    rest = text[count.end() :]
+    items: list[str] = []
+    for line in rest.split("\n")[1:]:
+        m = UNIT_ITEM.match(line.strip())
+        if m and len(m.group(1)) < 40:
+            items.append(m.group(1))
+        elif items or "。" in line:
+            break
+    if items and "。" not in rest.split("\n")[0]:
+        return items
+    flat = rest.replace("\n", "").replace(" ", "")
+    inline = re.match(r"[^。]{0,16}?(?:包括|分别为)[：:]?([^。；，]+)", flat)
+    if inline:
+        return [n.strip() for n in inline.group(1).split("、") if n.strip()]
+    return None
+
+
 def profile(lines: Sequence[RawLine]) -> Profile:
     secs = sections(lines)
     org_secs = [s for s in secs if any(w in s.heading for w in ORGANIZATION_WORDS)]
     every = "\n".join(s.text for s in secs)
     depts = COUNT_DEPTS.search(every)
     units = COUNT_UNITS.search(every)
-    names = [
+    anchored = listed_units(every, units) if units else None
+    names = anchored or [
         m.group(1)
         for s in org_secs
         for ln in s.lines
@@ -220,8 +242,6 @@ def profile(lines: Sequence[RawLine]) -> Profile:
             for ln in s.lines
             if len(cells := ln.text.split("\t")) > 1 and cells[0].isdigit() and cells[1]
         ]
-    if not names and (listed := UNIT_LIST.search(every)):  # 分别为A、B、C。 (Shanxi)
-        names = [n.strip() for n in listed.group(1).split("、") if n.strip()]
     return Profile(
         internal_departments=int(depts.group(1)) if depts else None,
         units=int(units.group(1) or units.group(2)) if units else None,

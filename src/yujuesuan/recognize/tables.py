@@ -25,7 +25,7 @@ _TITLE_PREFIX = re.compile(
 UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
 YEAR = re.compile(r"(\d{4})\s*年度")
 ENTITY = re.compile(r"(?:部门名称|单位名称|部门|单位)[：:]\s*(?!万元|元)(\S.*?)\s*(?:\d{4}年度|单位[：:]|$)")
-PAGE_FOOTER = re.compile(r"^[-—－]\s*\d+\s*[-—－]$|^第\s*\d+\s*页")
+PAGE_FOOTER = re.compile(r"^[-—－─]\s*\d+\s*[-—－─]$|^第\s*\d+\s*页")
 RUN_TOGETHER = re.compile(r"^单位[：:](?:万元|元)\d{4}年度(?:部门|单位)[：:]")
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 

@@ -254,7 +254,8 @@ def entity_consistency(d: Disclosure) -> Iterator[Finding]:
                     yield _finding("C11", ERROR, "主体名称一致", f"{where}: “{m.group(1)}” is not {e} nor one of its units",
                                    line.prov, expected=e, actual=m.group(1))  # fmt: skip
     for t in d.tables:
-        if e and t.entity and norm(t.entity) != norm(e):
+        a, b = norm(t.entity or ""), norm(e or "")
+        if a and b and not (a == b or a.startswith(b) or b.startswith(a)):  # a wrapped or short form
             yield _finding(
                 "C11",
                 ERROR,
@@ -392,7 +393,7 @@ def number_format(d: Disclosure) -> Iterator[Finding]:
     (info: a coarser one is checked at its own precision)."""
     from yujuesuan.narrative.claims import claims
 
-    for t in d.tables:
+    for t in d.tables if d.meta.kind.value == "决算" else ():  # budgets print 12.3 and 38 as well
         for r in t.rows:
             for c in r.cells:
                 if r.unit is None and c.value is not None and c.value.as_tuple().exponent != -2:

@@ -159,6 +159,7 @@ class Spec:
     each_class: tuple[str, ...]
     hierarchy: str | None
     when_variant: str | None
+    since_year: int | None  # a definition that changed: the identity holds from this year on
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -190,6 +191,7 @@ def _spec(raw: dict[str, Any]) -> Spec:
         each_class=tuple(raw.get("each_class", ())),
         hierarchy=raw.get("hierarchy"),
         when_variant=raw.get("when_variant"),
+        since_year=raw.get("since_year"),
     )
 
 
@@ -205,6 +207,9 @@ def check_spec(spec: Spec, d: Disclosure) -> Iterator[Finding]:
     """Findings of one identity spec; the spec's table is skipped by the engine if absent."""
     first = d.table(spec.each_row or spec.hierarchy or spec.tables[0]) if spec.tables else None
     if spec.when_variant is not None and (first is None or first.variant != spec.when_variant):
+        return
+    year = d.meta.fiscal_year
+    if spec.since_year is not None and year is not None and year < spec.since_year:
         return
     if spec.hierarchy:
         table = d.table(spec.hierarchy)

@@ -30,8 +30,9 @@ def econ(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, hea
         g = 2 + split + m
         for line in body:
             cells = cells_of(line)
-            if cells and norm(cells[0].text) == "合计":  # budget tables (B06, B13, B17) open with it
-                records.append((TOTAL, [cells[0]], list(cells[-m:]), line.prov))
+            label_at = next((i for i, c in enumerate(cells[:2]) if norm(c.text) == "合计"), None)
+            if label_at is not None:  # budget tables (B06, B13, B17) open with it
+                records.append((TOTAL, [cells[label_at]], list(cells[-m:]), line.prov))
                 continue
             at = next((i for i, c in enumerate(cells) if "人员经费合计" in c.text), None)
             if at is not None:

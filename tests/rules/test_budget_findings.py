@@ -1,0 +1,47 @@
+"""Findings on the Jiangsu budgets: the published errors found, and no false alarms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.conftest import JIANGSU
+from tests.rules.mutate import codes, pdf, problems, replace_text
+from yujuesuan.model import Disclosure
+
+PROCURATORATE = JIANGSU / "江苏省人民检察院"
+
+
+def procuratorate(year: int) -> Disclosure:
+    name = {
+        2017: "2017年省检察院部门预算.pdf",
+        2018: "2018年省检察院部门预算公开.pdf",
+        2019: "2019年度部门预算公开.pdf",
+    }
+    return pdf(PROCURATORATE / name[year])
+
+
+def test_unit_list_is_the_one_after_the_count() -> None:
+    """The numbered lists of 内设机构 are not the list of 预算单位 (C14)."""
+    for year in (2018, 2019):
+        d = procuratorate(year)
+        assert d.profile.units == 3
+        assert d.profile.unit_names == ("江苏省人民检察院本级", "南京铁路运输检察院", "徐州铁路运输检察院")
+        assert "C14" not in codes(problems(d, select=["C14"]))
+
+
+def test_vehicles_add_up_with_general_official_cars() -> None:
+    """“共有车辆55辆。其中，一般公务用车13辆、执法执勤用车40辆、其他用车2辆” (N25)."""
+    d = procuratorate(2019)
+    assert "N25" not in codes(problems(d, select=["N25"]))
+    broken = problems(replace_text(d, "一般公务用车13辆", "一般公务用车12辆"), select=["N25"])
+    [f] = [f for f in broken.findings if f.code == "N25"]
+    assert (f.expected, f.actual) == ("54", "55")  # the parts, against the stated total
+
+
+def test_published_rate_typo_is_found() -> None:
+    """2018: 三公 “增长0.06%” where 21.8 over 3,644.2 is 0.60% (N04)."""
+    found = [f for f in problems(procuratorate(2018), select=["N04"]).findings if "0.06%" in f.message]
+    [f] = found
+    assert f.expected == "0.60%" and f.actual == "0.06%"
+    assert f.location is not None and f.location.page == 26
+    assert Decimal(f.difference or "0").copy_abs() == Decimal("0.54")
