@@ -45,3 +45,29 @@ def test_published_rate_typo_is_found() -> None:
     assert f.expected == "0.60%" and f.actual == "0.06%"
     assert f.location is not None and f.location.page == 26
     assert Decimal(f.difference or "0").copy_abs() == Decimal("0.54")
+
+
+def test_a_total_followed_by_its_breakdown_needs_no_reason() -> None:
+    """“…各增加2214.39万元，增长10.06%。其中：” — the items below give the reasons (N08)."""
+    d = procuratorate(2019)
+    assert "N08" not in codes(problems(d, select=["N08"]))
+    without = replace_text(d, "增长10.06%。其中：", "增长10.06%。")
+    hits = [f for f in problems(without, select=["N08"]).findings if f.code == "N08"]
+    assert [f.message for f in hits] == [
+        "“与上年相比收、支预算总计各增加2214.39万元” gives no reason for the change"
+    ]
+
+
+def test_a_new_subject_is_its_own_reason() -> None:
+    """“…增加743.39万元。此项级科目为今年新增科目。” states why (N08)."""
+    d = pdf(JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2018年度部门预算公开文件.pdf")
+    assert "N08" not in codes(problems(d, select=["N08"]))
+    without = replace_text(d, "此项级科目为今年新增科目。", "")
+    assert "N08" in codes(problems(without, select=["N08"]))
+
+
+def test_part_heading_on_two_lines() -> None:
+    """“第三部分 江苏省人大常委会办公厅” / “2017 年度部门预算情况说明”: the narrative is found (C01)."""
+    d = pdf(JIANGSU / "江苏省人大办公厅" / "江苏省人大办公厅2017年度预算公开.pdf")
+    assert [s.key for s in d.narrative][:3] == ["一", "二", "三"]
+    assert "C01" not in codes(problems(d, select=["C01"]))

@@ -99,13 +99,26 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
             parts.append(Part(line.text.strip(), []))
         elif parts:
             part = parts[-1]
-            if not part.lines and len(text) <= 2 and not HEADING.match(text):
-                part.heading += text  # "…局概" / "况"
+            if (
+                not part.lines
+                and not HEADING.match(text)
+                and (len(text) <= 2 or _completes(part.heading, text))
+            ):
+                part.heading += text  # "…局概" / "况"; "第三部分 某某厅" / "2017年度部门预算情况说明"
                 continue
             part.lines.append(line)
         else:
             front.append(line)
     return front, parts
+
+
+_PART_WORDS = ("名词解释", "说明", "概况", "附件", "绩效", "自评", "表")
+
+
+def _completes(heading: str, text: str) -> bool:
+    """A part heading that names only the department, continued by its kind on the next line."""
+    named = any(w in norm(heading) for w in _PART_WORDS)
+    return not named and len(text) <= 24 and text.endswith(_PART_WORDS)
 
 
 def _kind_of_part(heading: str) -> str:

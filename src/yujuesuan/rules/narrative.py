@@ -932,19 +932,27 @@ def against_budget(d: Disclosure) -> Iterator[Finding]:
     return iter(())
 
 
-_REASON = re.compile(r"原因|由于|因为|主要是|用于")
+_REASON = re.compile(r"原因|由于|因为|主要是|用于|新增(?:的)?科目")
+
+
+def _opens_a_breakdown(r: Read, c: Claim) -> bool:
+    """The claim's sentence is followed by “其中：”: the items below give the reasons."""
+    text = r.section_text
+    end = text.find("。", c.start)
+    return end >= 0 and text[end + 1 :].lstrip().startswith("其中")
 
 
 @rule("N08", "差异须说明原因", WARNING)
 def reasons(d: Disclosure) -> Iterator[Finding]:
     """A stated change (增加/减少 Δ ≠ 0) or a 决算 that differs from its 预算 comes with a reason
-    (“主要原因（是）…”) in the same or the next sentence; an unchanged figure needs none."""
+    (“主要原因（是）…”, “此项为今年新增科目”) in the same or the next sentence; an unchanged
+    figure needs none, nor does a total whose sentence is followed by its breakdown (“其中：”)."""
     for r in reads(d):
         for c in r.claims:
             differs = c.is_money and c.is_change and c.direction and c.value != 0
             if not differs or "原因" in c.sentence[: max(0, c.sentence.find(c.raw))]:
                 continue  # a change told inside a reason needs no reason of its own
-            if not _REASON.search(_following_text(r, c)):
+            if not _REASON.search(_following_text(r, c)) and not _opens_a_breakdown(r, c):
                 yield _finding("N08", WARNING, "差异须说明原因", c, f"“{_excerpt(c)}” gives no reason for the change",
                                expected="主要原因…", actual="none")  # fmt: skip
         for budget, actual, p in _completions(r):
