@@ -21,13 +21,17 @@ def putuo() -> Disclosure:
     return pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"])
 
 
+def rows_printed_in(d: Disclosure, source: str, target: str, variant: str | None = None) -> Disclosure:
+    """``d`` with table ``source``'s rows printed in table ``target`` (which had none)."""
+    rows = d.table(source)
+    assert rows is not None and d.table(target) is not None
+    moved = rows.model_copy(update={"id": target, "variant": variant or rows.variant})
+    return d.model_copy(update={"tables": tuple(moved if t.id == target else t for t in d.tables)})
+
+
 def f09_with_rows() -> Disclosure:
     """Seed 000 with its 政府性基金 rows printed in a 6-column 国有资本经营 table."""
-    d = seed("000")
-    f08, f09 = d.table("F08"), d.table("F09")
-    assert f08 is not None and f09 is not None
-    moved = f08.model_copy(update={"id": "F09", "variant": "income-and-expenditure"})
-    return d.model_copy(update={"tables": tuple(moved if t.id == "F09" else t for t in d.tables)})
+    return rows_printed_in(seed("000"), "F08", "F09", "income-and-expenditure")
 
 
 def jiangsu() -> Disclosure:
@@ -37,11 +41,7 @@ def jiangsu() -> Disclosure:
 
 def b10_with_rows() -> Disclosure:
     """The Jiangsu tables with the 一般公共预算 rows printed in the (empty) 政府性基金 table."""
-    d = jiangsu()
-    b05 = d.table("B05")
-    assert b05 is not None
-    moved = b05.model_copy(update={"id": "B10"})
-    return d.model_copy(update={"tables": tuple(moved if t.id == "B10" else t for t in d.tables)})
+    return rows_printed_in(jiangsu(), "B05", "B10")
 
 
 # code: (document, table, row, column, change)
