@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import SHANGHAI, SHANGHAI_PDFS
+from tests.conftest import JIANGSU, SHANGHAI, SHANGHAI_PDFS
 from tests.rules.mutate import codes, pdf, problems, replace_text, seed, set_cell, shift
 from yujuesuan.model import Disclosure, Table, Unit
 from yujuesuan.model.findings import Severity
@@ -214,6 +214,19 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "N25": ("000", text("其他用车39辆", "其他用车38辆"), Severity.ERROR),
     "N26": ("000", text("3个项目自评等级为良", "2个项目自评等级为良"), Severity.ERROR),
     "N29": ("002", text("年初预算为40.18万元", "年初预算为41.18万元"), Severity.WARNING),
+    # budgets: the Jiangsu 检察院 2019 narrative restates B01, B04, B09 and B13
+    "N30": (
+        "jiangsu",
+        text("（二）支出预算总计24,169.74万元", "（二）支出预算总计24,196.74万元"),
+        Severity.ERROR,
+    ),
+    "N33": ("jiangsu", text("收、支总预算24,169.74万", "收、支总预算24,169.47万"), Severity.ERROR),
+    "N37": ("jiangsu", text("出158.44万元", "出185.44万元"), Severity.ERROR),
+    "N38": (
+        "jiangsu",
+        text("2391.92 万元，与上年相比减少330.65万元", "2931.92 万元，与上年相比减少330.65万元"),
+        Severity.ERROR,
+    ),
 }
 OUTSIDE_DATA = ("FX-16", "C20", "N05", "N09")  # need another disclosure (XD, PY, AB) or records (EXT)
 
@@ -230,10 +243,19 @@ def test_rules_needing_outside_data_are_skipped(code: str) -> None:
     assert code in result.skipped and "needs" in result.skipped[code] and not result.findings
 
 
+def document(key: str) -> Disclosure:
+    """A seed by number, the Shanghai 普陀 PDF, or the Jiangsu 检察院 2019 budget (one PDF)."""
+    if key == "putuo":
+        return pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"])
+    if key == "jiangsu":
+        return pdf(JIANGSU / "江苏省人民检察院" / "2019年度部门预算公开.pdf")
+    return seed(key)
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_passes_then_fails(code: str) -> None:
     doc, change, severity = CASES[code]
-    d = pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"]) if doc == "putuo" else seed(doc)
+    d = document(doc)
     assert code not in codes(problems(d, select=[code])), "the unchanged document must pass"
     broken = problems(change(d), select=[code])
     hits = [f for f in broken.findings if f.code == code and not f.rounding]

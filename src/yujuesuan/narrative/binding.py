@@ -115,16 +115,56 @@ BINDERS: tuple[Binder, ...] = (
     _b("performance", r"纳入预算绩效管理的支出总额", "F03.total.c1"),
     _b("performance", r"基本支出", "F03.total.c2", sentence_has=r"纳入预算绩效管理的支出总额"),
     _b("performance", r"项目支出", "F03.total.c3", sentence_has=r"纳入预算绩效管理的支出总额"),
+    # Budgets (Jiangsu). 一 收支预算总体: the B01 totals and sources
+    _b("b_totals", r"财政拨款收入预算总计|财政拨款收入预算", "B01.in.fiscal.c1"),
+    _b("b_totals", r"一般公共预算收入预算", "B01.in.gpb.c1"),
+    _b("b_totals", r"政府性基金收入预算", "B01.in.fund.c1"),
+    _b("b_totals", r"财政专户管理资金收入预算总计|财政专户管理资金收入预算", "B01.in.special.c1"),
+    _b("b_totals", r"其他资金收入预算总计|其他资金收入预算", "B01.in.other.c1"),
+    _b("b_totals", r"收入、支出预算总计|收、支预算总计|收支预算总计|收入预算总计", "B01.in.total.c1"),
+    _b("b_totals", r"支出预算总计", "B01.out.total.c1"),
+    # 四 财政拨款收支预算总体: B04
+    _b("b_fiscal_totals", r"财政拨款收、支总预算|财政拨款收、支总计|财政拨款收支总计|财政拨款收、支预算总计", "B04.in.total.c1"),
+    # 九 “三公”经费、会议费、培训费: the B09 columns
+    _b("b_three", r"因公出国（境）费(?:预算)?支出|因公出国（境）费预算", "B09.total.c3", avoid=r"上年"),
+    _b("b_three", r"公务用车购置及运行(?:维护)?费(?:预算)?支出", "B09.total.c4", avoid=r"上年"),
+    _b("b_three", r"公务用车购置费(?:预算)?支出", "B09.total.c5", avoid=r"上年"),
+    _b("b_three", r"公务用车运行(?:维护)?费(?:预算)?支出", "B09.total.c6", avoid=r"上年"),
+    _b("b_three", r"公务接待费(?:预算)?支出", "B09.total.c7", avoid=r"上年"),
+    _b("b_three", r"会议费(?:预算)?支出", "B09.total.c8", avoid=r"上年"),
+    _b("b_three", r"培训费(?:预算)?支出", "B09.total.c9", avoid=r"上年"),
+    # 十一 机关运行经费: B13
+    _b("b_admin", r"机关运行经费(?:预算)?支出", "B13.total.b", avoid=r"上年"),
 )  # fmt: skip
 
 
 @cache
 def topics(profile: str) -> dict[str, str]:
     """Section key → topic, for one profile (refdata/profiles.toml)."""
-    raw: dict[str, dict[str, object]] = load("profiles")["profile"]
-    entry = raw.get(profile, raw["final/henan-2023"])
+    entry = _profile(profile)
     found = entry.get("topics", {})
     return dict(found) if isinstance(found, dict) else {}
+
+
+@cache
+def heading_topics(profile: str) -> tuple[tuple[str, str], ...]:
+    """(phrase, topic): a section whose heading contains the phrase is about the topic, for
+    profiles whose section numbers move from year to year."""
+    found = _profile(profile).get("heading_topics", [])
+    return tuple((str(p), str(t)) for p, t in found) if isinstance(found, list) else ()
+
+
+def section_topic(profile: str, key: str, heading: str) -> str:
+    """What a 情况说明 section is about: by its heading where the profile says so, else by its number."""
+    by_heading = heading_topics(profile)
+    if by_heading:
+        return next((t for phrase, t in by_heading if phrase in heading), "")
+    return topics(profile).get(key, "")
+
+
+def _profile(profile: str) -> dict[str, object]:
+    raw: dict[str, dict[str, object]] = load("profiles")["profile"]
+    return raw.get(profile, raw["final/henan-2023"])
 
 
 def binder_for(topic: str, sub: str | None, before: str, sentence: str = "") -> Binder | None:

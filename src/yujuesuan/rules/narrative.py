@@ -26,7 +26,7 @@ from yujuesuan.narrative.binding import (
     class_binder,
     class_code,
     item_binder,
-    topics,
+    section_topic,
 )
 from yujuesuan.narrative.claims import Claim, claims, section_text
 from yujuesuan.recognize.specs import class_names
@@ -118,10 +118,9 @@ def reads(d: Disclosure) -> list[Read]:
     hit = _CACHE.get(id(d))
     if hit is not None and hit[0] is d:
         return hit[1]
-    topic_of = topics(d.meta.profile)
     out = []
     for s in d.narrative:
-        topic = topic_of.get(s.key, "")
+        topic = section_topic(d.meta.profile, s.key, s.heading)
         cs = tuple(claims(s))
         items = item_headers(s, d) if topic == "gpb" else []
         bs = tuple(_bind(d, topic, c, items) if c.is_money and not c.is_change else None for c in cs)
@@ -181,6 +180,10 @@ AMOUNT_CODES = {
     ("performance", None): ("N26", "十三 预算绩效"),
     ("admin_cost", None): ("N23", "十 机关运行经费"),
     ("other", "一"): ("N23", "十 机关运行经费"),
+    ("b_totals", None): ("N30", "一 收支总计"),
+    ("b_fiscal_totals", None): ("N33", "四 财政拨款"),
+    ("b_three", None): ("N37", "九 三公"),
+    ("b_admin", None): ("N38", "十（一）机关运行经费"),
 }
 
 
@@ -201,6 +204,32 @@ def amounts(d: Disclosure) -> Iterator[Finding]:
     explain is a note. Amounts of the sections with a rule of their own (N10–N26) are
     reported under that rule's code."""
     return amounts_of(d, "N01")
+
+
+@rule("N30", "一 收支总计 (预算)", ERROR, kinds=("预算",))
+def budget_totals(d: Disclosure) -> Iterator[Finding]:
+    """收入（支出）预算总计 = B01.收入合计 (支出合计); 财政拨款, 一般公共预算, 政府性基金, 财政专户管理资金
+    and 其他资金 收入预算 = the B01 line of the same name."""
+    return amounts_of(d, "N30")
+
+
+@rule("N33", "四 财政拨款 (预算)", ERROR, kinds=("预算",))
+def budget_fiscal_totals(d: Disclosure) -> Iterator[Finding]:
+    """财政拨款收、支总预算 = B04.收入合计."""
+    return amounts_of(d, "N33")
+
+
+@rule("N37", "九 三公 (预算)", ERROR, kinds=("预算",))
+def budget_three(d: Disclosure) -> Iterator[Finding]:
+    """因公出国（境）费 = B09.c3; 公务用车购置及运行费 = c4 (购置 c5, 运行维护 c6); 公务接待费 = c7;
+    会议费 = c8; 培训费 = c9 (Jiangsu)."""
+    return amounts_of(d, "N37")
+
+
+@rule("N38", "十（一）机关运行经费 (预算)", ERROR, kinds=("预算",))
+def budget_admin_cost(d: Disclosure) -> Iterator[Finding]:
+    """机关运行经费 = B13.合计."""
+    return amounts_of(d, "N38")
 
 
 @rule("N10", "一 收支总计", ERROR)
