@@ -71,3 +71,10 @@ def test_part_heading_on_two_lines() -> None:
     d = pdf(JIANGSU / "江苏省人大办公厅" / "江苏省人大办公厅2017年度预算公开.pdf")
     assert [s.key for s in d.narrative][:3] == ["一", "二", "三"]
     assert "C01" not in codes(problems(d, select=["C01"]))
+
+
+def test_a_page_number_does_not_run_into_the_next_page() -> None:
+    """Page 26 ends with its number “26”; the sentence goes on at the top of page 27."""
+    [expense] = [s for s in procuratorate(2019).narrative if s.key == "三"]
+    assert "；单位预留机动经费3990.4万元" in expense.text
+    assert "26单位" not in expense.text

@@ -220,6 +220,18 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
         text("（二）支出预算总计24,169.74万元", "（二）支出预算总计24,196.74万元"),
         Severity.ERROR,
     ),
+    "N31": (
+        "jiangsu",
+        text("一般公共预算收入24,169.74万元", "一般公共预算收入24,196.74万元"),
+        Severity.ERROR,
+    ),
+    "N32": ("jiangsu", text("项目支出4335.3万元", "项目支出4353.3万元"), Severity.ERROR),
+    "N34": (
+        "jiangsu",
+        text("财政拨款预算支出24,169.74万元", "财政拨款预算支出24,169.47万元"),
+        Severity.ERROR,
+    ),
+    "N35": ("jiangsu", text("（一）人员经费13,452.12万元", "（一）人员经费13,425.12万元"), Severity.ERROR),
     "N33": ("jiangsu", text("收、支总预算24,169.74万", "收、支总预算24,169.47万"), Severity.ERROR),
     "N37": ("jiangsu", text("出158.44万元", "出185.44万元"), Severity.ERROR),
     "N38": (

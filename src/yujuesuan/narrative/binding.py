@@ -123,6 +123,28 @@ BINDERS: tuple[Binder, ...] = (
     _b("b_totals", r"其他资金收入预算总计|其他资金收入预算", "B01.in.other.c1"),
     _b("b_totals", r"收入、支出预算总计|收、支预算总计|收支预算总计|收入预算总计", "B01.in.total.c1"),
     _b("b_totals", r"支出预算总计", "B01.out.total.c1"),
+    # 二 收入: B01 sources, shares of 本年收入合计
+    _b("b_income", r"本年收入预算合计|收入预算合计|本年收入合计|收入合计", "B01.in.subtotal.c1"),
+    _b("b_income", r"一般公共预算收入", "B01.in.gpb.c1", share_of="B01.in.subtotal.c1"),
+    _b("b_income", r"政府性基金(?:预算)?收入", "B01.in.fund.c1", share_of="B01.in.subtotal.c1"),
+    _b("b_income", r"财政专户管理资金(?:收入)?", "B01.in.special.c1", share_of="B01.in.subtotal.c1"),
+    _b("b_income", r"其他资金(?:收入)?", "B01.in.other.c1", share_of="B01.in.subtotal.c1"),
+    # 三 支出: B03 columns, shares of 本年支出合计
+    _b("b_expense", r"本年支出预算合计|支出预算合计|本年支出合计|支出合计", "B01.out.subtotal.c1"),
+    _b("b_expense", r"基本支出", "B03.total.c2", share_of="B01.out.subtotal.c1"),
+    _b("b_expense", r"项目支出", "B03.total.c3", share_of="B01.out.subtotal.c1"),
+    _b("b_expense", r"单位预留机动经费", "B03.total.c4", share_of="B01.out.subtotal.c1"),
+    # 五 财政拨款支出 (B16), 七 一般公共预算支出 (B05): the totals
+    _b("b_fiscal", r"财政拨款预算支出|财政拨款支出预算|财政拨款支出", "B16.total.c1", avoid=r"上年"),
+    _b("b_gpb", r"一般公共预算(?:财政拨款)?支出预算|一般公共预算(?:财政拨款)?预算支出|一般公共预算(?:财政拨款)?支出",
+       "B05.total.c1", avoid=r"上年"),
+    # 六 财政拨款基本支出 (B17), 八 一般公共预算基本支出 (B06): 人员经费 = 301 + 303, 公用经费 = 302 + 310
+    _b("b_basic_fiscal", r"基本支出预算|基本支出", "B17.total.b", avoid=r"上年"),
+    _b("b_basic_fiscal", r"人员经费", "B17.301.b + B17.303.b"),
+    _b("b_basic_fiscal", r"公用经费", "B17.302.b + B17.310.b"),
+    _b("b_basic_gpb", r"基本支出预算|基本支出", "B06.total.b", avoid=r"上年"),
+    _b("b_basic_gpb", r"人员经费", "B06.301.b + B06.303.b"),
+    _b("b_basic_gpb", r"公用经费", "B06.302.b + B06.310.b"),
     # 四 财政拨款收支预算总体: B04
     _b("b_fiscal_totals", r"财政拨款收、支总预算|财政拨款收、支总计|财政拨款收支总计|财政拨款收、支预算总计", "B04.in.total.c1"),
     # 九 “三公”经费、会议费、培训费: the B09 columns

@@ -49,10 +49,26 @@ class Part:
     lines: list[RawLine]
 
 
+def _without_page_numbers(lines: Sequence[RawLine]) -> list[RawLine]:
+    """Drop a bare page number (“26”) printed as the last line of a PDF page, which would
+    otherwise be read into the sentence that runs on to the next page."""
+    last_of_page = {ln.prov.page: i for i, ln in enumerate(lines) if ln.prov.page is not None}
+    return [
+        ln
+        for i, ln in enumerate(lines)
+        if not (
+            ln.prov.page is not None
+            and last_of_page[ln.prov.page] == i
+            and not ln.grid
+            and re.fullmatch(r"\d{1,3}", norm(ln.text))
+        )
+    ]
+
+
 def _split_contents(doc: RawDocument) -> tuple[list[RawLine], list[RawLine]]:
     """(the 目录 lines, all other lines): the table of contents runs from 目录 up to the
     first part heading that repeats one it listed."""
-    lines = [ln for ln in doc.lines if not PAGE_FOOTER.match(norm(ln.text))]
+    lines = [ln for ln in _without_page_numbers(doc.lines) if not PAGE_FOOTER.match(norm(ln.text))]
     toc = next((i for i, ln in enumerate(lines[:200]) if norm(ln.text) == "目录"), None)
     if toc is None:
         return [], lines

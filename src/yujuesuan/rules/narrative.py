@@ -182,6 +182,12 @@ AMOUNT_CODES = {
     ("other", "一"): ("N23", "十 机关运行经费"),
     ("b_totals", None): ("N30", "一 收支总计"),
     ("b_fiscal_totals", None): ("N33", "四 财政拨款"),
+    ("b_income", None): ("N31", "二 收入"),
+    ("b_expense", None): ("N32", "三 支出"),
+    ("b_fiscal", None): ("N34", "五 一般公共预算支出"),
+    ("b_gpb", None): ("N34", "五 一般公共预算支出"),
+    ("b_basic_fiscal", None): ("N35", "六 基本支出"),
+    ("b_basic_gpb", None): ("N35", "六 基本支出"),
     ("b_three", None): ("N37", "九 三公"),
     ("b_admin", None): ("N38", "十（一）机关运行经费"),
 }
@@ -211,6 +217,33 @@ def budget_totals(d: Disclosure) -> Iterator[Finding]:
     """收入（支出）预算总计 = B01.收入合计 (支出合计); 财政拨款, 一般公共预算, 政府性基金, 财政专户管理资金
     and 其他资金 收入预算 = the B01 line of the same name."""
     return amounts_of(d, "N30")
+
+
+@rule("N31", "二 收入 (预算)", ERROR, kinds=("预算",))
+def budget_income(d: Disclosure) -> Iterator[Finding]:
+    """收入预算合计 = B01.本年收入小计; 一般公共预算, 政府性基金, 财政专户管理资金, 其他资金 收入 = the
+    B01 line of the same name; shares of 收入合计 are N02."""
+    return amounts_of(d, "N31")
+
+
+@rule("N32", "三 支出 (预算)", ERROR, kinds=("预算",))
+def budget_expense(d: Disclosure) -> Iterator[Finding]:
+    """支出预算合计 = B01.本年支出小计; 基本支出 = B03[合计].c2, 项目支出 = c3, 单位预留机动经费 = c4;
+    shares of 支出合计 are N02."""
+    return amounts_of(d, "N32")
+
+
+@rule("N34", "五 财政拨款、一般公共预算支出 (预算)", ERROR, kinds=("预算",))
+def budget_spending(d: Disclosure) -> Iterator[Finding]:
+    """财政拨款预算支出 = B16[合计] (五); 一般公共预算财政拨款支出预算 = B05[合计] (七)."""
+    return amounts_of(d, "N34")
+
+
+@rule("N35", "六 基本支出 (预算)", ERROR, kinds=("预算",))
+def budget_basic(d: Disclosure) -> Iterator[Finding]:
+    """基本支出 = B17[合计] (财政拨款, 六) or B06[合计] (一般公共预算, 八); 人员经费 = [301] + [303];
+    公用经费 = [302] + [310]."""
+    return amounts_of(d, "N35")
 
 
 @rule("N33", "四 财政拨款 (预算)", ERROR, kinds=("预算",))
