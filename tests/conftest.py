@@ -24,6 +24,28 @@ SHANGHAI_PDFS = {
     "shanghai-template": "附件2：部门决算模板.pdf",
 }
 
+# Jiangsu budgets: the files that carry the tables (one per department and year)
+JIANGSU_PDFS = {
+    "js-rd-2017": "江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf",
+    "js-rd-2018": "江苏省人大办公厅/省人大办公厅2018预算公开.pdf",
+    "js-rd-2019": "江苏省人大办公厅/江苏省人大常委会办公厅2019年部门预算公开表.pdf",
+    "js-jcy-2017": "江苏省人民检察院/2017年省检察院部门预算.pdf",
+    "js-jcy-2018": "江苏省人民检察院/2018年省检察院部门预算公开.pdf",
+    "js-jcy-2019": "江苏省人民检察院/2019年度部门预算公开.pdf",
+    "js-sw-2017": "江苏省委办公厅/江苏省委办公厅2017年预算公开表格.pdf",
+    "js-sw-2018": "江苏省委办公厅/江苏省委办公厅2018年度部门预算公开表.pdf",
+    "js-sw-2019": "江苏省委办公厅/江苏省委办公厅2019年度部门预算公开表格.pdf",
+}
+
+
+def golden_sources() -> dict[str, Path]:
+    """Every document with a golden model: key → source file."""
+    return (
+        {k: SEEDS / v for k, v in FINAL_SEEDS.items()}
+        | {k: SHANGHAI / v for k, v in SHANGHAI_PDFS.items()}
+        | {k: JIANGSU / v for k, v in JIANGSU_PDFS.items()}
+    )
+
 
 def corpus_file(path: Path) -> Path:
     if not path.exists():

@@ -11,16 +11,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.conftest import FINAL_SEEDS, GOLDEN, SEEDS, SHANGHAI, SHANGHAI_PDFS  # noqa: E402
+from tests.conftest import GOLDEN, golden_sources  # noqa: E402
 from yujuesuan.export.jsonfile import to_json  # noqa: E402
 from yujuesuan.pipeline import parse  # noqa: E402
 
 
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
-    sources = {k: SEEDS / v for k, v in FINAL_SEEDS.items()} | {
-        k: SHANGHAI / v for k, v in SHANGHAI_PDFS.items()
-    }
+    sources = golden_sources()
     only = set(sys.argv[1:])
     for key, path in sources.items():
         if only and key not in only:

@@ -12,12 +12,12 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import FINAL_SEEDS, GOLDEN, SEEDS, SHANGHAI, SHANGHAI_PDFS, corpus_file
+from tests.conftest import FINAL_SEEDS, GOLDEN, SEEDS, corpus_file, golden_sources
 from yujuesuan.export.jsonfile import from_json, to_json
 from yujuesuan.model import CellState
 from yujuesuan.pipeline import parse
 
-CASES = {k: SEEDS / v for k, v in FINAL_SEEDS.items()} | {k: SHANGHAI / v for k, v in SHANGHAI_PDFS.items()}
+CASES = golden_sources()
 
 
 @pytest.mark.parametrize("key", sorted(CASES))

@@ -258,12 +258,7 @@ def profile(lines: Sequence[RawLine]) -> Profile:
     depts = COUNT_DEPTS.search(every)
     units = COUNT_UNITS.search(every)
     anchored = listed_units(every, units) if units else None
-    names = anchored or [
-        m.group(1)
-        for s in org_secs
-        for ln in s.lines
-        if (m := UNIT_ITEM.match(ln.text.strip())) and len(m.group(1)) < 40
-    ]
+    names = anchored or []  # a numbered list elsewhere is of 内设机构, not of units
     if not names:  # a 序号 · 单位名称 · 备注 table (SH24)
         names = [
             cells[1]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from yujuesuan.ingest.raw import RawLine
+from yujuesuan.ingest.raw import RawCell, RawLine
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Column, Table, Unit
 from yujuesuan.recognize.layouts import LAYOUTS, is_data
@@ -43,6 +43,19 @@ def match_title(line: RawLine) -> tuple[TableSpec, str] | None:
     return None
 
 
+def _wrapped_title(lines: Sequence[RawLine], i: int) -> tuple[TableSpec, str] | None:
+    """A title wrapped onto a short second line (“公开 09 表：…会议费、培训费” / “支出预算表”)."""
+    if i + 1 >= len(lines) or lines[i].grid or lines[i + 1].grid:
+        return None
+    tail = norm(lines[i + 1].text)
+    if not tail or len(tail) > 12 or not tail.endswith("表") or match_title(lines[i + 1]) is not None:
+        return None  # a label line (“公开01表”) above a whole title is not a wrapped title
+    joined = RawLine(
+        cells=(RawCell(text=lines[i].text.strip() + tail, prov=lines[i].prov),), prov=lines[i].prov
+    )
+    return match_title(joined)
+
+
 @dataclass
 class TableSpan:
     spec: TableSpec
@@ -55,8 +68,13 @@ class TableSpan:
 def find_tables(lines: Sequence[RawLine]) -> list[TableSpan]:
     spans: list[TableSpan] = []
     current: TableSpan | None = None
+    skip = -1
     for i, line in enumerate(lines):
+        if i == skip:
+            continue
         m = match_title(line)
+        if m is None and (m := _wrapped_title(lines, i)) is not None:
+            skip = i + 1
         if m is not None:
             current = TableSpan(m[0], m[1], line, [], before=list(lines[max(0, i - 2) : i]))
             spans.append(current)
@@ -96,6 +114,8 @@ def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table | None, Heade
     spec = span.spec
     layout = spec.layout
     info = HeaderInfo()
+    if layout == "unread":
+        return None, info  # a table recognised only to end the one before it
     header_info([ln for ln in span.before if RUN_TOGETHER.match(norm(ln.text))], info)
     header: list[RawLine] = []
     body: list[RawLine] = []
