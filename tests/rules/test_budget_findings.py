@@ -7,6 +7,7 @@ from decimal import Decimal
 from tests.conftest import JIANGSU
 from tests.rules.mutate import codes, pdf, problems, replace_text
 from yujuesuan.model import Disclosure
+from yujuesuan.recognize.document import count_value
 
 PROCURATORATE = JIANGSU / "江苏省人民检察院"
 
@@ -78,3 +79,23 @@ def test_a_page_number_does_not_run_into_the_next_page() -> None:
     [expense] = [s for s in procuratorate(2019).narrative if s.key == "三"]
     assert "；单位预留机动经费3990.4万元" in expense.text
     assert "26单位" not in expense.text
+
+
+def test_unit_count_in_chinese_numerals() -> None:
+    """“预算单位共计一家，具体包括：江苏省人大常委会办公厅部门本级” (人大 2018)."""
+    d = pdf(JIANGSU / "江苏省人大办公厅" / "省人大办公厅2018预算公开.pdf")
+    assert d.profile.units == 1
+    assert d.profile.unit_names == ("江苏省人大常委会办公厅部门本级",)
+    assert "C14" not in codes(problems(d, select=["C14"]))
+
+
+def test_counts_in_chinese_numerals() -> None:
+    assert [count_value(x) for x in ("一", "两", "十", "十二", "二十", "二十三", "13")] == [
+        1,
+        2,
+        10,
+        12,
+        20,
+        23,
+        13,
+    ]

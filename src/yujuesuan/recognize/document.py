@@ -225,7 +225,22 @@ def glossary_sections(lines: Sequence[RawLine]) -> list[GlossaryEntry]:
 
 
 COUNT_DEPTS = re.compile(r"内设(?:机构)?(\d+)个")
-COUNT_UNITS = re.compile(r"(?:单位|预算单位)共(?:计)?(\d+)(?:个|家)|有(\d+)个预算单位")
+COUNT_UNITS = re.compile(
+    r"(?:单位|预算单位)共(?:计)?(\d+|[一二两三四五六七八九十]+)(?:个|家)|有(\d+|[一二两三四五六七八九十]+)个预算单位"
+)
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def count_value(text: str) -> int:
+    """A count printed in figures or in Chinese numerals up to 99 (“一家”, “十二个”)."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _DIGITS[text]
+    return (_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
 UNIT_LIST = re.compile(r"分别为(.+?)。")
 UNIT_ITEM = re.compile(r"^\d+[.、．]\s*(.+?)[；;。，,]?$")
 
@@ -268,7 +283,7 @@ def profile(lines: Sequence[RawLine]) -> Profile:
         ]
     return Profile(
         internal_departments=int(depts.group(1)) if depts else None,
-        units=int(units.group(1) or units.group(2)) if units else None,
+        units=count_value(units.group(1) or units.group(2)) if units else None,
         unit_names=tuple(names),
         sections=tuple(secs),
     )
