@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from yujuesuan.refdata import load
+from yujuesuan.refdata import profile_entry
 
 # The subject must end the words before the figure, give or take a linking verb.
 _LINK = r"(?:决算数?|数|总额|合计|共计|共)?(?:均为|为|是|达到?|计|共)?$"
@@ -163,7 +163,7 @@ BINDERS: tuple[Binder, ...] = (
 @cache
 def topics(profile: str) -> dict[str, str]:
     """Section key → topic, for one profile (refdata/profiles.toml)."""
-    entry = _profile(profile)
+    entry = profile_entry(profile)
     found = entry.get("topics", {})
     return dict(found) if isinstance(found, dict) else {}
 
@@ -172,7 +172,7 @@ def topics(profile: str) -> dict[str, str]:
 def heading_topics(profile: str) -> tuple[tuple[str, str], ...]:
     """(phrase, topic): a section whose heading contains the phrase is about the topic, for
     profiles whose section numbers move from year to year."""
-    found = _profile(profile).get("heading_topics", [])
+    found = profile_entry(profile).get("heading_topics", [])
     return tuple((str(p), str(t)) for p, t in found) if isinstance(found, list) else ()
 
 
@@ -182,11 +182,6 @@ def section_topic(profile: str, key: str, heading: str) -> str:
     if by_heading:
         return next((t for phrase, t in by_heading if phrase in heading), "")
     return topics(profile).get(key, "")
-
-
-def _profile(profile: str) -> dict[str, object]:
-    raw: dict[str, dict[str, object]] = load("profiles")["profile"]
-    return raw.get(profile, raw["final/henan-2023"])
 
 
 def binder_for(topic: str, sub: str | None, before: str, sentence: str = "") -> Binder | None:

@@ -13,7 +13,7 @@ from yujuesuan.model.findings import Finding, Severity
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import CellState, Table
 from yujuesuan.recognize.text import norm
-from yujuesuan.refdata import load
+from yujuesuan.refdata import profile_entry
 from yujuesuan.rules.registry import rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -32,8 +32,7 @@ NAMES = {
 
 
 def profile_of(d: Disclosure) -> dict[str, Any]:
-    profiles: dict[str, dict[str, Any]] = load("profiles")["profile"]
-    return profiles.get(d.meta.profile, profiles["final/henan-2023"])
+    return profile_entry(d.meta.profile)
 
 
 def _finding(
