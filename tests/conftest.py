@@ -38,10 +38,14 @@ JIANGSU_PDFS = {
 }
 
 
+BUDGET_SEED = "001_b36b569784039dee.txt"  # 焦作市解放区人社局 2025年部门预算 (Henan)
+
+
 def golden_sources() -> dict[str, Path]:
     """Every document with a golden model: key → source file."""
     return (
         {k: SEEDS / v for k, v in FINAL_SEEDS.items()}
+        | {"001": SEEDS / BUDGET_SEED}
         | {k: SHANGHAI / v for k, v in SHANGHAI_PDFS.items()}
         | {k: JIANGSU / v for k, v in JIANGSU_PDFS.items()}
     )

@@ -147,10 +147,15 @@ def test_bad_input_one_line_exit_2_no_output(case: str, tmp_path: Path) -> None:
     assert not out.exists() and not any(p.name.startswith(".yjs-") for p in tmp_path.iterdir())
 
 
-def test_henan_budget_is_named_as_not_yet_supported() -> None:
-    r = yjs("parse", corpus_file(SEEDS / "001_b36b569784039dee.txt"))
+def test_budget_of_unknown_layout_is_named(tmp_path: Path) -> None:
+    text = tmp_path / "budget.txt"
+    text.write_text(
+        "某某局2026年部门预算公开\n预算01表\n2026年部门预算总览\n项目 金额\n收入 1.00\n", encoding="utf-8"
+    )
+    r = yjs("parse", text)
     assert r.returncode == 2
     assert "部门预算 (budget) disclosure whose tables are not recognised" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
 
 
 def test_one_bad_file_among_many_writes_nothing(tmp_path: Path) -> None:

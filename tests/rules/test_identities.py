@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import JIANGSU, SHANGHAI, SHANGHAI_PDFS
+from tests.conftest import BUDGET_SEED, JIANGSU, SEEDS, SHANGHAI, SHANGHAI_PDFS
 from tests.rules.mutate import codes, pdf, problems, seed, shift
 from yujuesuan.model import Disclosure
 from yujuesuan.model.findings import Severity
@@ -14,7 +14,10 @@ from yujuesuan.rules.identities import specs
 from yujuesuan.rules.tolerance import Outcome, judge
 
 ONE = Decimal("1.00")
-IDENTITY_CODES = [s.code for s in specs()]
+IDENTITY_CODES = sorted({s.code for s in specs() if s.profile != "budget/henan"})
+HENAN_CODES = sorted(
+    {s.code for s in specs() if s.profile in ("budget/henan", None) and s.code.startswith("B")}
+)
 
 
 def putuo() -> Disclosure:
@@ -42,6 +45,69 @@ def jiangsu() -> Disclosure:
 def b10_with_rows() -> Disclosure:
     """The Jiangsu tables with the 一般公共预算 rows printed in the (empty) 政府性基金 table."""
     return rows_printed_in(jiangsu(), "B05", "B10")
+
+
+def henan() -> Disclosure:
+    """Seed 001 (Henan 2025 budget) with its one real table error mended: the income side
+    of 预算04表 prints 11,493.11 where 12,593.11 balances it (B04-03, BX-04)."""
+    d = pdf(SEEDS / BUDGET_SEED)
+    for row in ("in.total", "in.current", "in.gpb", "in.gpb.fiscal"):
+        d = shift(d, "B04", row, "in", Decimal("1100.00"))
+    return d
+
+
+def henan_b10() -> Disclosure:
+    return rows_printed_in(henan(), "B05", "B10")
+
+
+def henan_b11() -> Disclosure:
+    return rows_printed_in(henan(), "B05", "B11")
+
+
+# code: (document, table, row, column, change), on the Henan tables (keys: unit/code)
+HENAN_BREAK: dict[str, tuple[object, str, str, str, Decimal]] = {
+    "B01-01": (henan, "B01", "in.subtotal", "c1", ONE),
+    "B01-02": (henan, "B01", "in.total", "c1", ONE),
+    "B01-03": (henan, "B01", "208", "c1", ONE),
+    "B01-04": (henan, "B01", "out.total", "c1", ONE),
+    "B01-05": (henan, "B01", "out.total", "c1", ONE),
+    "B02-01": (henan, "B02", "total", "c2", ONE),
+    "B02-02": (henan, "B02", "503001", "c1", ONE),
+    "B03-01": (henan, "B03", "503001/2080101", "c4", ONE),
+    "B03-02": (henan, "B03", "503001/2080101", "c1", ONE),
+    "B04-01": (henan, "B04", "in.gpb", "in", ONE),
+    "B04-02": (henan, "B04", "208", "c1", ONE),
+    "B04-03": (henan, "B04", "out.total", "c1", ONE),
+    "B04-04": (henan, "B04", "208", "c5", ONE),
+    "B05-01": (henan, "B05", "503001/2080101", "c3", ONE),
+    "B05-02": (henan, "B05", "503001/2080101", "c1", ONE),
+    "B06-01": (henan, "B06", "30101/50101", "c2", ONE),
+    "B06-02": (henan, "B06", "30101/50101", "c1", ONE),
+    "B07-01": (henan, "B07", "503001/1", "c1", ONE),
+    "B08-01": (henan, "B08", "503001/30101/50101", "c4", ONE),
+    "B08-02": (henan, "B08", "503001/30101/50101", "c1", ONE),
+    "B09-01": (henan, "B09", "total", "c3", ONE),
+    "B10-01": (henan_b10, "B10", "503001/2080101", "c3", ONE),
+    "B10-02": (henan_b10, "B10", "503001/2080101", "c1", ONE),
+    "B11-01": (henan_b11, "B11", "503001/2080101", "c3", ONE),
+    "B11-02": (henan_b11, "B11", "503001/2080101", "c1", ONE),
+    "B12-01": (henan, "B12", "503001/1", "c2", ONE),
+    "B12-02": (henan, "B12", "503001/1", "c1", ONE),
+    "B13-01": (henan, "B13", "30201", "c1", ONE),
+    "BX-01": (henan, "B02", "total", "c6", ONE),
+    "BX-02": (henan, "B03", "503001/2101101", "c1", ONE),
+    "BX-03": (henan, "B03", "503001", "c1", ONE),
+    "BX-04": (henan, "B04", "in.gpb", "in", ONE),
+    "BX-05": (henan, "B05", "total", "c1", ONE),
+    "BX-06": (henan, "B05", "503001/2080101", "c1", ONE),
+    "BX-07": (henan, "B06", "total", "c1", ONE),
+    "BX-08": (henan, "B07", "503001/1", "c1", ONE),
+    "BX-09": (henan, "B08", "503001", "c1", ONE),
+    "BX-10": (henan, "B09", "total", "c7", ONE),
+    "BX-11": (henan, "B10", "total", "c1", ONE),
+    "BX-12": (henan, "B12", "503001/1", "c1", ONE),
+    "BX-13": (henan, "B13", "30201", "c1", Decimal("1000.00")),
+}
 
 
 # code: (document, table, row, column, change)
@@ -129,9 +195,24 @@ def test_every_identity_has_a_failing_fixture() -> None:
     assert sorted(BREAK) == sorted(IDENTITY_CODES)
 
 
-@pytest.mark.parametrize("code", sorted(BREAK))
-def test_identity_fails_when_one_number_changes(code: str) -> None:
-    doc, table, row, column, change = BREAK[code]
+def test_every_henan_identity_has_a_failing_fixture() -> None:
+    assert sorted(HENAN_BREAK) == HENAN_CODES
+
+
+CASES = [(code, BREAK[code]) for code in sorted(BREAK)] + [
+    (code, HENAN_BREAK[code]) for code in sorted(HENAN_BREAK)
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "case"),
+    CASES,
+    ids=[f"{c}-{'henan' if i >= len(BREAK) else 'x'}" for i, (c, _) in enumerate(CASES)],
+)
+def test_identity_fails_when_one_number_changes(
+    code: str, case: tuple[object, str, str, str, Decimal]
+) -> None:
+    doc, table, row, column, change = case
     d = seed(doc) if isinstance(doc, str) else doc()  # type: ignore[operator]
     before = problems(d, select=[code])
     assert code not in codes(before)
@@ -144,10 +225,10 @@ def test_identity_fails_when_one_number_changes(code: str) -> None:
     assert hits[0].location is not None
 
 
-@pytest.mark.parametrize("doc", ["000", "002", "003", "004", "putuo", "jiangsu"])
+@pytest.mark.parametrize("doc", ["000", "002", "003", "004", "putuo", "jiangsu", "henan"])
 def test_real_documents_balance_within_rounding(doc: str) -> None:
-    d = putuo() if doc == "putuo" else jiangsu() if doc == "jiangsu" else seed(doc)
-    result = problems(d, select=IDENTITY_CODES)
+    d = {"putuo": putuo, "jiangsu": jiangsu, "henan": henan}.get(doc, lambda: seed(doc))()
+    result = problems(d, select=sorted(set(IDENTITY_CODES) | set(HENAN_CODES)))
     assert [f.message for f in result.findings if not f.rounding] == []
 
 
@@ -184,3 +265,13 @@ def test_since_year_skips_an_older_definition() -> None:
     assert "BX-13" not in codes(problems(d17, select=["BX-13"]))
     as_2019 = d17.model_copy(update={"meta": d17.meta.model_copy(update={"fiscal_year": 2019})})
     assert "BX-13" in codes(problems(as_2019, select=["BX-13"]))
+
+
+def test_henan_b04_income_error_is_found() -> None:
+    """预算04表 prints 收入合计 11,493.11 against 支出合计 12,593.11 (and B01's 12,593.11)."""
+    found = problems(pdf(SEEDS / BUDGET_SEED), select=["B04-03", "BX-04"]).findings
+    assert {(f.code, f.actual, f.expected) for f in found} == {
+        ("B04-03", "11,493.11", "12,593.11"),
+        ("BX-04", "11,493.11", "12,593.11"),
+        ("BX-04", "12,593.11", "11,493.11"),
+    }

@@ -240,6 +240,24 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
         Severity.ERROR,
     ),
 }
+CASES |= {
+    "N36": ("henan", lambda d: shift(d, "B10", "total", "c1", Decimal("5.00")), Severity.ERROR),
+    "N40": ("henan", text("涉及项目26个", "涉及项目25个"), Severity.ERROR),
+    "N41": ("henan", text("其他资产31.40万元", "其他资产31.04万元"), Severity.ERROR),
+}
+# The budget narrative rules again, on the Henan 2025 profile (its own subjects and tables).
+HENAN_CASES: dict[str, Change] = {
+    "N30": text("支出总计12593.11万元", "支出总计12539.11万元"),
+    "N31": text("一般公共预算收入12593.11万元", "一般公共预算收入12593.01万元"),
+    "N32": text("项目支出12188.92万元，占96.79%", "项目支出12188.29万元，占96.79%"),
+    "N33": text("一般公共预算收支预算12593.11万元", "一般公共预算收支预算12953.11万元"),
+    "N34": text("住房保障支出33.74万元", "住房保障支出33.47万元"),
+    "N35": text("人员经费371.41万元", "人员经费371.14万元"),
+    "N37": text("公务接待费2.12万元", "公务接待费2.21万元"),
+    "N38": text("运行经费支出预算12.24万元", "运行经费支出预算12.42万元"),
+    "N40": text("纳入预算绩效管理的支出总额为12593.11万元", "纳入预算绩效管理的支出总额为12593.00万元"),
+    "N41": text("车辆共有1辆", "车辆共有2辆"),
+}
 OUTSIDE_DATA = ("FX-16", "C20", "N05", "N09")  # need another disclosure (XD, PY, AB) or records (EXT)
 
 
@@ -255,8 +273,28 @@ def test_rules_needing_outside_data_are_skipped(code: str) -> None:
     assert code in result.skipped and "needs" in result.skipped[code] and not result.findings
 
 
+def henan() -> Disclosure:
+    """Seed 001 (Henan 2025 budget) with the errors read in it mended: 预算04表's income
+    side, the growth rate 12.26% (13.26%), 卫生健康 18.35 (18.85), 基本支出 12593.11
+    (404.19), 车辆共有0辆 (1)."""
+    from tests.rules.test_identities import henan as tables_mended
+
+    d = tables_mended()
+    for old, new in (
+        ("增长12.26%", "增长13.26%"),
+        ("卫生健康支出18.35万元", "卫生健康支出18.85万元"),
+        ("基本支出12593.11万元", "基本支出404.19万元"),
+        ("车辆共有0辆", "车辆共有1辆"),
+    ):
+        d = replace_text(d, old, new)
+    return d
+
+
 def document(key: str) -> Disclosure:
-    """A seed by number, the Shanghai 普陀 PDF, or the Jiangsu 检察院 2019 budget (one PDF)."""
+    """A seed by number, the Shanghai 普陀 PDF, the Jiangsu 检察院 2019 budget (one PDF), or
+    the mended Henan 2025 budget."""
+    if key == "henan":
+        return henan()
     if key == "putuo":
         return pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"])
     if key == "jiangsu":
@@ -284,3 +322,31 @@ def test_real_errors_of_seed_004() -> None:
     assert ("N02", "100.00%") in found
     assert ("N04", "31.25%") in found
     assert ("K03", "人力资源和社会管理事务") in found
+
+
+@pytest.mark.parametrize("code", sorted(HENAN_CASES))
+def test_budget_narrative_rule_on_henan(code: str) -> None:
+    d = henan()
+    assert code not in codes(problems(d, select=[code])), "the mended document must pass"
+    hits = [
+        f for f in problems(HENAN_CASES[code](d), select=[code]).findings if f.code == code and not f.rounding
+    ]
+    assert hits and all(f.severity is Severity.ERROR for f in hits), f"{code} did not fire"
+
+
+def test_real_errors_of_seed_001() -> None:
+    """The errors read by hand in 焦作市解放区人社局 2025年部门预算."""
+    found = {
+        (f.code, f.actual, f.expected) for f in problems(seed_001()).findings if f.severity is Severity.ERROR
+    }
+    assert ("N04", "12.26%", "13.26%") in found
+    assert ("N34", "18.35", "18.85") in found
+    assert ("N35", "12593.11", "404.19") in found
+    assert ("N41", "0", "1") in found
+    assert ("B04-03", "11,493.11", "12,593.11") in found
+
+
+def seed_001() -> Disclosure:
+    from tests.conftest import BUDGET_SEED, SEEDS
+
+    return pdf(SEEDS / BUDGET_SEED)

@@ -51,6 +51,7 @@ class Level(StrEnum):
     SECTION = "section"  # 款 (5 digits)
     ITEM = "item"  # 项 (7 digits)
     FIXED = "fixed"  # a fixed row of a template (行次 rows, 三公 row)
+    UNIT = "unit"  # a unit's subtotal in a table grouped by unit (503001 某某局)
 
 
 class Row(BaseModel):
@@ -71,6 +72,24 @@ class Row(BaseModel):
     unit: str | None = None  # set when the row counts things (辆, 台（套）), not money
     cells: tuple[Cell, ...] = ()
     prov: Provenance | None = None
+    agency: str | None = None  # the unit (单位代码) a row of a table grouped by unit belongs to
+    category: str | None = None  # 类型 of a budget line: 人员类, 公用经费, 其他运转类, 特定目标类
+    gov_code: str | None = None  # 政府预算支出经济分类 code printed beside the 部门 code
+    # Other readings of a row whose text dropped its blank cells, when the identities
+    # could not choose between them (recognize/placement.py); None when the row is sure.
+    alternatives: tuple[tuple[Cell, ...], ...] | None = None
+
+    @property
+    def ambiguous(self) -> frozenset[str]:
+        """The columns whose value differs between this row's possible readings."""
+        if not self.alternatives:
+            return frozenset()
+        return frozenset(
+            c.column
+            for alt in self.alternatives
+            for c, a in zip(self.cells, alt, strict=True)
+            if (c.value or 0) != (a.value or 0)
+        )
 
     def cell(self, column: str) -> Cell | None:
         for c in self.cells:

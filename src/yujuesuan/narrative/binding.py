@@ -157,6 +157,41 @@ BINDERS: tuple[Binder, ...] = (
     _b("b_three", r"培训费(?:预算)?支出", "B09.total.c9", avoid=r"上年"),
     # 十一 机关运行经费: B13
     _b("b_admin", r"机关运行经费(?:预算)?支出", "B13.total.b", avoid=r"上年"),
+    # Budgets (Henan 2025, seed 001). 一 收支总计, 二 收入 (B01), 三 支出 (B03)
+    _b("h_totals", r"收入总计", "B01.in.total.c1"),
+    _b("h_totals", r"支出总计", "B01.out.total.c1"),
+    _b("h_income", r"收入合计", "B01.in.subtotal.c1"),
+    _b("h_income", r"一般公共预算收入", "B01.in.gpb.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"政府性基金预算收入", "B01.in.fund.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"国有资本经营预算收入", "B01.in.soe.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"财政专户管理资金收入", "B01.in.special.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"事业单位经营收入", "B01.in.operating.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"事业收入", "B01.in.business.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"上级补助收入", "B01.in.upper.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"附属单位上缴收入", "B01.in.affiliated.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_income", r"其他收入", "B01.in.other.c1", share_of="B01.in.subtotal.c1"),
+    _b("h_expense", r"支出合计", "B03.total.c1"),
+    _b("h_expense", r"基本支出", "B03.total.c2", share_of="B03.total.c1"),
+    _b("h_expense", r"项目支出", "B03.total.c9", share_of="B03.total.c1"),
+    # 四 财政拨款 (B04 支出合计 by fund), 五 一般公共预算支出 (B05; its 类 lines by name)
+    _b("h_fiscal_totals", r"一般公共预算收支预算", "B04.out.total.c2", avoid=r"上年"),
+    _b("h_fiscal_totals", r"政府性基金收支预算", "B04.out.total.c5", avoid=r"上年"),
+    _b("h_fiscal_totals", r"国有资本经营收支预算", "B04.out.total.c6", avoid=r"上年"),
+    _b("h_gpb", r"一般公共预算支出年初预算|一般公共预算支出预算", "B05.total.c1"),
+    # 六 基本支出 (B06), 九 三公 (B09), 十 （一）机关运行经费 (B13), （三）绩效目标 (B03)
+    _b("h_basic", r"基本支出", "B06.total.c1", avoid=r"上年"),
+    _b("h_basic", r"人员经费", "B06.total.c2"),
+    _b("h_basic", r"公用经费", "B06.total.c3"),
+    _b("h_three", r"“三公”经费支出预算|“三公”经费支出", "B09.total.c2", avoid=r"上年"),
+    _b("h_three", r"因公出国（境）费", "B09.total.c3"),
+    _b("h_three", r"公务用车购置及运行(?:维护)?费", "B09.total.c4"),
+    _b("h_three", r"公务(?:用)?车辆?购置费", "B09.total.c5"),
+    _b("h_three", r"公务用车运行(?:维护)?费", "B09.total.c6"),
+    _b("h_three", r"公务接待费", "B09.total.c7"),
+    _b("h_other", r"运行经费支出预算", "B13.total.c1", sub="一"),
+    _b("h_other", r"纳入预算绩效管理的支出总额", "B03.total.c1", sub="三"),
+    _b("h_other", r"基本支出", "B03.total.c2", sub="三", sentence_has=r"纳入预算绩效管理|其中"),
+    _b("h_other", r"项目支出", "B03.total.c9", sub="三", sentence_has=r"纳入预算绩效管理|其中"),
 )  # fmt: skip
 
 
@@ -224,6 +259,14 @@ def class_binder(code: str, name: str) -> Binder:
         name=name,
         code=code,
     )
+
+
+def budget_class_binder(code: str, name: str) -> Binder:
+    """A 类 line of the Henan 五 (社会保障和就业支出 x万元，占 p%): the 项 rows of B05 in that 类."""
+    return Binder(
+        topic="h_gpb", subject=re.compile("."), ref=f"sum(B05.{code}*.c1)", share_of="B05.total.c1",
+        name=name, code=code,
+    )  # fmt: skip
 
 
 def item_binder(code: str, name: str) -> Binder:

@@ -26,6 +26,7 @@ from yujuesuan.model.disclosure import (
     TextLine,
 )
 from yujuesuan.model.tables import Table, Unit
+from yujuesuan.recognize.settle import settle_document
 from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, find_tables, read_table
 from yujuesuan.recognize.text import AMOUNT, join_wrapped, norm
 
@@ -40,6 +41,8 @@ BUDGET = re.compile(r"预算\d+表|收支预算总表|部门收支预算表|部�
 # Performance annexes printed after the glossary without a 第五部分 heading (seed 000).
 # Each starts an attachment of its own; "表3-1 …分值表" inside a report does not.
 ANNEX = re.compile(r"^(?!表)[^。，]{0,30}(?:绩效自评|绩效评价|自评)[^。，]{0,20}(?:表|报告)$")
+ATTACHED = re.compile(r"^附件[：:]")
+TABLES_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)(?:公开)?表$")
 CN_YEAR = re.compile(r"(20\d{2})\s*年度?(?:部门|单位)?(?:决算|预算)")
 
 
@@ -110,6 +113,7 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
         if (
             PART.match(text)
             or PART_TITLE.match(text)
+            or (parts and _kind_of_part(parts[-1].heading) == "glossary" and ATTACHED.match(text))
             or (parts and _kind_of_part(parts[-1].heading) in ("glossary", "annex") and ANNEX.match(text))
         ):
             parts.append(Part(line.text.strip(), []))
@@ -118,7 +122,7 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
             if (
                 not part.lines
                 and not HEADING.match(text)
-                and (len(text) <= 2 or _completes(part.heading, text))
+                and (len(text) <= 2 or _completes(part.heading, text) or _bare(part.heading, text))
             ):
                 part.heading += text  # "…局概" / "况"; "第三部分 某某厅" / "2017年度部门预算情况说明"
                 continue
@@ -133,12 +137,20 @@ _PART_WORDS = ("名词解释", "说明", "概况", "附件", "绩效", "自评",
 
 def _completes(heading: str, text: str) -> bool:
     """A part heading that names only the department, continued by its kind on the next line."""
-    named = any(w in norm(heading) for w in _PART_WORDS)
+    h = norm(heading)
+    named = any(w in h for w in _PART_WORDS) and not (ATTACHED.match(h) and not h.endswith("表"))
     return not named and len(text) <= 24 and text.endswith(_PART_WORDS)
+
+
+def _bare(heading: str, text: str) -> bool:
+    """“第二部分” alone on its line, its title on the lines after (“某某局2025年度” / “预算情况说明”)."""
+    return bool(PART.fullmatch(norm(heading))) and len(text) <= 40 and "。" not in text
 
 
 def _kind_of_part(heading: str) -> str:
     h = norm(heading)
+    if ATTACHED.match(h) and TABLES_TITLE.search(h):
+        return "tables"  # 附件：某某局2025年度部门预算表
     if "名词解释" in h:
         return "glossary"
     if "情况说明" in h or h.endswith("说明"):
@@ -291,6 +303,8 @@ def profile(lines: Sequence[RawLine]) -> Profile:
 
 def _profile_name(tables: Sequence[Table], kind: Kind) -> str:
     if kind is Kind.BUDGET:
+        if any(t.variant == "henan" for t in tables):
+            return "budget/henan"
         return (
             "budget/jiangsu"
             if any(t.id == "B16" or t.variant == "standard" and t.id == "B01" for t in tables)
@@ -320,7 +334,11 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         spans = find_tables(lines)
         units = Counter[Unit]()
         for span in spans:
-            if not any(ln.grid for ln in span.lines) and not _has_numbers(span.lines):
+            if (
+                not any(ln.grid for ln in span.lines)
+                and not _has_numbers(span.lines)
+                and not _empty_table(span.lines)
+            ):
                 continue  # a title listed in a 目录 or a part heading, with no table under it
             table, info = read_table(span, units.most_common(1)[0][0] if units else Unit.WAN_YUAN)
             if table is None:
@@ -328,6 +346,7 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
             units[table.unit] += 1
             tables.append(table)
             infos.append(info)
+    tables = settle_document(tables)
     narrative_only = (
         not tables and bool(parts) and any("附后" in norm(ln.text) for d in docs for ln in d.lines)
     )
@@ -336,7 +355,7 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         if any(BUDGET.search(norm(ln.text)) for d in docs for ln in d.lines[:400]):
             raise InputError(
                 f"{names}: a 部门预算 (budget) disclosure whose tables are not recognised; "
-                "so far 决算 and the Jiangsu 部门预算 tables can be read"
+                "决算 tables and the Henan 2025 and Jiangsu 2017–2019 部门预算 tables can be read"
             )
         raise InputError(f"{names}: no 部门决算/预算 public table found; is this a departmental disclosure?")
     all_text = "".join(norm(ln.text) for ln in front[:40]) + "".join(norm(p.heading) for p in parts)
@@ -383,6 +402,11 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
             if p.lines
         ),
     )
+
+
+def _empty_table(lines: Sequence[RawLine]) -> bool:
+    """A table printed with its header and a 合计 line but no figures (B10 with no funds)."""
+    return any(norm(ln.text) == "合计" for ln in lines)
 
 
 def _has_numbers(lines: Sequence[RawLine]) -> bool:

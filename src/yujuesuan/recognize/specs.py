@@ -62,6 +62,11 @@ class TableSpec:
     listing: tuple[LabelledRow, ...] = ()
     groups: tuple[str, ...] = ()  # listing rows that head a group and are printed as 小计
     header_has: tuple[str, ...] = ()  # one of these must be in the header, else it is another table
+    # Tables whose text drops blank cells (layout ``units``, ``fiscal``): see budget_tables.toml.
+    row_identities: tuple[str, ...] = ()
+    funds: tuple[tuple[str, str], ...] = ()  # (column, fund)
+    grammar: str = "coded"
+    econ_split: tuple[str, ...] = ()  # (人员经费 column, 公用经费 column)
 
     def fits(self, header: str) -> bool:
         h = norm(header)
@@ -150,9 +155,13 @@ def _spec(t: dict[str, Any]) -> TableSpec:
         ),
         blocks=tuple(Block(b["name"], _labelled(b["rows"])) for b in t.get("blocks", [])),
         class_block=t.get("class_block"),
-        listing=_labelled(t.get("rows", [])) if t.get("layout") == "listing" else (),
+        listing=_labelled(t.get("rows", [])) if t.get("layout") in ("listing", "fiscal") else (),
         groups=tuple(t.get("groups", ())),
         header_has=tuple(t.get("header_has", ())),
+        row_identities=tuple(t.get("row_identities", ())),
+        funds=tuple(t.get("funds", {}).items()),
+        grammar=t.get("grammar", "coded"),
+        econ_split=tuple(t.get("econ_split", ())),
     )
 
 
@@ -171,7 +180,24 @@ def budget_specs() -> tuple[TableSpec, ...]:
 
 
 @cache
-def title_index() -> tuple[tuple[str, TableSpec], ...]:
-    """(normalised title, spec), longest titles first so 支出决算表 never wins over a longer one."""
-    pairs = [(norm(title), s) for s in final_specs() + budget_specs() for title in s.titles]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+def title_index() -> tuple[tuple[str, tuple[TableSpec, ...]], ...]:
+    """(normalised title, the specs printed with it), longest titles first so 支出决算表
+    never wins over a longer one. Profiles share some titles (一般公共预算支出预算表);
+    the header then tells their specs apart (``header_has``)."""
+    by_title: dict[str, list[TableSpec]] = {}
+    for s in final_specs() + budget_specs():
+        for title in s.titles:
+            by_title.setdefault(norm(title), []).append(s)
+    return tuple(sorted(((t, tuple(v)) for t, v in by_title.items()), key=lambda p: -len(p[0])))
+
+
+def spec_of(table_id: str, variant: str) -> TableSpec | None:
+    """The spec that reads a table of this id and variant (profiles share ids)."""
+    return next(
+        (
+            s
+            for s in final_specs() + budget_specs()
+            if s.id == table_id and any(v.name == variant for v in s.variants)
+        ),
+        None,
+    )

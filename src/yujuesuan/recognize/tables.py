@@ -22,6 +22,7 @@ LABEL = re.compile(r"^(公开|预算)\s*\d+\s*表$")
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:公开|预算)\d+表[：:]?)?(?:[一二三四五六七八九十]+[、.．])?(?:\d{4}年度?)?$"
 )
+TITLE_YEAR = re.compile(r"^(?:(?:公开|预算)\d+表[：:]?)?(\d{4})年")
 UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
 YEAR = re.compile(r"(\d{4})\s*年度")
 ENTITY = re.compile(r"(?:部门名称|单位名称|部门|单位)[：:]\s*(?!万元|元)(\S.*?)\s*(?:\d{4}年度|单位[：:]|$)")
@@ -30,20 +31,20 @@ RUN_TOGETHER = re.compile(r"^单位[：:](?:万元|元)\d{4}年度(?:部门|单�
 PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
-def match_title(line: RawLine) -> tuple[TableSpec, str] | None:
-    """The spec whose title this line prints (longest title wins), and the printed title."""
+def match_title(line: RawLine) -> tuple[tuple[TableSpec, ...], str] | None:
+    """The specs whose title this line prints (longest title wins), and the printed title."""
     if line.grid and sum(1 for c in line.cells if c.text) > 1:
         return None
     text = norm(line.text)
     if len(text) > 60 or "。" in text or "，" in text:
         return None
-    for title, spec in title_index():
+    for title, specs in title_index():
         if text.endswith(title) and _TITLE_PREFIX.match(text[: -len(title)]):
-            return spec, line.text.strip()
+            return specs, line.text.strip()
     return None
 
 
-def _wrapped_title(lines: Sequence[RawLine], i: int) -> tuple[TableSpec, str] | None:
+def _wrapped_title(lines: Sequence[RawLine], i: int) -> tuple[tuple[TableSpec, ...], str] | None:
     """A title wrapped onto a short second line (“公开 09 表：…会议费、培训费” / “支出预算表”)."""
     if i + 1 >= len(lines) or lines[i].grid or lines[i + 1].grid:
         return None
@@ -58,7 +59,7 @@ def _wrapped_title(lines: Sequence[RawLine], i: int) -> tuple[TableSpec, str] | 
 
 @dataclass
 class TableSpan:
-    spec: TableSpec
+    specs: tuple[TableSpec, ...]  # the specs of its title; the header chooses
     title: str
     title_line: RawLine
     lines: list[RawLine]
@@ -111,7 +112,16 @@ def header_info(lines: Sequence[RawLine], info: HeaderInfo) -> None:
 
 
 def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table | None, HeaderInfo]:
-    spec = span.spec
+    """The table under a title, read with the first of its specs whose header fits."""
+    info = HeaderInfo()
+    for spec in span.specs:
+        table, info = _read_as(spec, span, default_unit)
+        if table is not None:
+            return table, info
+    return None, info
+
+
+def _read_as(spec: TableSpec, span: TableSpan, default_unit: Unit) -> tuple[Table | None, HeaderInfo]:
     layout = spec.layout
     info = HeaderInfo()
     if layout == "unread":
@@ -165,6 +175,8 @@ def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table | None, Heade
             continue
         body.append(line)
     header_info(header, info)
+    if info.year is None and (y := TITLE_YEAR.match(norm(span.title))):
+        info.year = int(y.group(1))  # “2025年部门收支预算表”
     header_text = "\n".join(ln.text for ln in header)
     if not spec.fits(header_text):
         return None, info

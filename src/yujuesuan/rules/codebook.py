@@ -140,17 +140,18 @@ def same_code_same_name(d: Disclosure) -> Iterator[Finding]:
 
 @rule("K08", "重复编码", ERROR)
 def duplicate_codes(d: Disclosure) -> Iterator[Finding]:
-    """No code appears twice in one table."""
+    """No code appears twice in one table (within one unit, and with one 政府 economic
+    code beside it, in the tables grouped by unit)."""
     for t in d.tables:
-        seen: set[str] = set()
+        seen: set[tuple[str | None, str, str | None]] = set()
         for r in t.rows:
             if r.code and t.id not in ("F01", "F04"):
-                if r.code in seen:
+                if (r.agency, r.code, r.gov_code) in seen:
                     yield Finding(
                         code="K08", severity=ERROR, title="重复编码", message=f"{t.id}: {r.code} appears twice",
                         location=r.prov, table=t.id, row=r.key, actual=r.code,
                     )  # fmt: skip
-                seen.add(r.code)
+                seen.add((r.agency, r.code, r.gov_code))
 
 
 @rule("K11", "科目细化程度", ERROR)

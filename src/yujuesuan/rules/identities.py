@@ -14,7 +14,7 @@ from typing import Any
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.findings import Finding, Severity
 from yujuesuan.model.provenance import Provenance
-from yujuesuan.model.tables import CellState, Row, Table
+from yujuesuan.model.tables import CellState, Level, Row, Table
 from yujuesuan.refdata import load
 from yujuesuan.rules.registry import Rule, register
 from yujuesuan.rules.tolerance import Outcome, fmt, judge
@@ -29,7 +29,7 @@ class Term:
     table: str  # "" for a bare column of the current row
     row: str
     column: str
-    total_of: str | None = None  # sum(T.LEVEL.COL): the level
+    total_of: str | None = None  # sum(T.LEVEL.COL): the level, or a pattern ``301*``, ``503001/*@人员类``
 
     def text(self) -> str:
         body = f"sum({self.table}.{self.total_of}.{self.column})" if self.total_of else self.ref()
@@ -74,7 +74,8 @@ def _side(text: str) -> tuple[Term, ...]:
 
 def _term(sign: int, ref: str) -> Term:
     if ref.startswith("sum(") and ref.endswith(")"):
-        table, level, column = ref[4:-1].split(".")
+        table, rest = ref[4:-1].split(".", 1)
+        level, column = rest.rsplit(".", 1)
         return Term(sign, table, "", column, total_of=level)
     if "." not in ref:
         return Term(sign, "", "", ref)
@@ -94,6 +95,7 @@ class Figures:
     printed: dict[tuple[str, str, str], Decimal]
     where: list[Provenance]
     counts: bool = False  # a count (辆, 台（套）): compared exactly, RULES.md §2.5
+    unsettled: bool = False  # a cell whose column placement is not settled (Row.ambiguous)
 
 
 def find_row(table: Table, key: str) -> Row | None:
@@ -105,6 +107,9 @@ def find_row(table: Table, key: str) -> Row | None:
 
 def _cell_value(row: Row | None, column: str, figures: Figures, sign: int, table_id: str) -> None:
     if row is None:
+        return
+    if column in row.ambiguous:
+        figures.unsettled = True
         return
     cell = row.cell(column)
     if cell is None or cell.state is not CellState.NUMBER or cell.value is None:
@@ -126,7 +131,10 @@ def evaluate(terms: Iterable[Term], d: Disclosure, current: tuple[Table, Row] | 
         table = d.table(t.table)
         if table is None:
             continue
-        if t.total_of:
+        if t.total_of and "*" in t.total_of:
+            for r in _matching(table, t.total_of):
+                _cell_value(r, t.column, figures, t.sign, table.id)
+        elif t.total_of:
             digits = _LEVELS[t.total_of]
             for r in table.rows:
                 if r.code is not None and len(r.code) == digits:
@@ -134,6 +142,25 @@ def evaluate(terms: Iterable[Term], d: Disclosure, current: tuple[Table, Row] | 
         else:
             _cell_value(find_row(table, t.row), t.column, figures, t.sign, table.id)
     return figures
+
+
+def _matching(table: Table, pattern: str) -> list[Row]:
+    """The lines (not 合计, not a unit's row) a pattern names: ``301*`` by code prefix,
+    ``503001/*`` by key prefix (a unit's lines), ``@人员类`` by 类型."""
+    head, _, category = pattern.partition("@")
+    prefix = head.removesuffix("*")
+    out = []
+    for r in table.rows:
+        if r.level in (Level.TOTAL, Level.UNIT):
+            continue
+        if category and r.category != category:
+            continue
+        if prefix.isdigit() and not (r.code or "").startswith(prefix):
+            continue
+        if prefix and not prefix.isdigit() and not r.key.startswith(prefix):
+            continue
+        out.append(r)
+    return out
 
 
 def value_of(ref: str, d: Disclosure) -> Figures | None:
@@ -157,20 +184,26 @@ class Spec:
     each_column: tuple[str, ...]
     each_code: tuple[str, ...]
     each_class: tuple[str, ...]
+    each_unit: str | None  # {u}: the unit codes of this table's unit rows
+    each_key: str | None  # {r}: the row keys of this table's lines
     hierarchy: str | None
     when_variant: str | None
     since_year: int | None  # a definition that changed: the identity holds from this year on
+    profile: str | None  # the profile whose tables it speaks of (budget/jiangsu), None for all
+    units: str | None  # a table grouped by unit: every column, [u] = Σ lines of u, 合计 = Σ u
 
     @property
     def tables(self) -> tuple[str, ...]:
         named = {t for e in self.equations + self.class_equations for t in parse_equation(_plain(e)).tables}
-        named |= {x for x in (self.each_row, self.hierarchy) if x}
-        named |= set(self.each_code) | set(self.each_class)
+        named |= {x for x in (self.each_row, self.hierarchy, self.units) if x}
+        named |= (
+            set(self.each_code) | set(self.each_class) | {x for x in (self.each_unit, self.each_key) if x}
+        )
         return tuple(sorted(named))
 
 
 def _plain(text: str) -> str:
-    return text.replace("{c}", "c1").replace("{k}", "0")
+    return text.replace("{c}", "c1").replace("{k}", "0").replace("{u}", "0").replace("{r}", "0")
 
 
 def _spec(raw: dict[str, Any]) -> Spec:
@@ -189,9 +222,13 @@ def _spec(raw: dict[str, Any]) -> Spec:
         each_column=tuple(raw.get("each_column", ())),
         each_code=tuple(raw.get("each_code", ())),
         each_class=tuple(raw.get("each_class", ())),
+        each_unit=raw.get("each_unit"),
+        each_key=raw.get("each_key"),
         hierarchy=raw.get("hierarchy"),
         when_variant=raw.get("when_variant"),
         since_year=raw.get("since_year"),
+        profile=raw.get("profile"),
+        units=raw.get("units"),
     )
 
 
@@ -205,6 +242,10 @@ def specs() -> tuple[Spec, ...]:
 
 def check_spec(spec: Spec, d: Disclosure) -> Iterator[Finding]:
     """Findings of one identity spec; the spec's table is skipped by the engine if absent."""
+    if spec.profile is not None and d.meta.profile != spec.profile:
+        return
+    if any(d.table(t) is None for t in spec.tables):
+        return  # (the engine reports a rule skipped for the tables all its profiles need)
     first = d.table(spec.each_row or spec.hierarchy or spec.tables[0]) if spec.tables else None
     if spec.when_variant is not None and (first is None or first.variant != spec.when_variant):
         return
@@ -215,6 +256,11 @@ def check_spec(spec: Spec, d: Disclosure) -> Iterator[Finding]:
         table = d.table(spec.hierarchy)
         if table is not None:
             yield from _hierarchy(spec, table)
+        return
+    if spec.units:
+        table = d.table(spec.units)
+        if table is not None:
+            yield from _unit_sums(spec, table)
         return
     for text in _expand(spec, d):
         equation = parse_equation(text)
@@ -238,6 +284,14 @@ def _expand(spec: Spec, d: Disclosure) -> Iterator[str]:
             yield from (text.replace("{c}", c) for c in spec.each_column)
         elif "{k}" in text:
             yield from (text.replace("{k}", k) for k in _codes(spec, d))
+        elif "{u}" in text and spec.each_unit:
+            t = d.table(spec.each_unit)
+            yield from (text.replace("{u}", r.key) for r in (t.rows if t else ()) if r.level is Level.UNIT)
+        elif "{r}" in text and spec.each_key:
+            t = d.table(spec.each_key)
+            yield from (
+                text.replace("{r}", r.key) for r in (t.rows if t else ()) if r.level is not Level.TOTAL
+            )
         else:
             yield text
     for text in spec.class_equations:
@@ -259,6 +313,8 @@ def _codes(spec: Spec, d: Disclosure) -> list[str]:
 def _judge(spec: Spec, eq: Equation, d: Disclosure, current: tuple[Table, Row] | None) -> Iterator[Finding]:
     left = evaluate(eq.left, d, current)
     right = evaluate(eq.right, d, current)
+    if left.unsettled or right.unsettled:
+        return  # excluded from column-specific checks, RULES.md §7
     printed = [] if left.counts or right.counts else list({**left.printed, **right.printed}.values())
     outcome, delta, tau = judge(left.value, right.value, printed, eq.relation)
     if outcome is Outcome.PASS:
@@ -324,7 +380,9 @@ def _hierarchy(spec: Spec, table: Table) -> Iterator[Finding]:
             yield from _judge_sum(spec, table, parent, kids, col.id)
 
 
-def _judge_sum(spec: Spec, table: Table, parent: Row, kids: list[Row], column: str) -> Iterator[Finding]:
+def _judge_sum(
+    spec: Spec, table: Table, parent: Row, kids: list[Row], column: str, what: str | None = None
+) -> Iterator[Finding]:
     stated = Figures(Decimal(0), {}, [])
     _cell_value(parent, column, stated, 1, table.id)
     summed = Figures(Decimal(0), {}, [])
@@ -335,7 +393,7 @@ def _judge_sum(spec: Spec, table: Table, parent: Row, kids: list[Row], column: s
     if outcome is Outcome.PASS:
         return
     name = parent.code or parent.label
-    what = "类" if parent.key == "total" else ("款" if len(parent.code or "") == 3 else "项")
+    what = what or ("类" if parent.key == "total" else ("款" if len(parent.code or "") == 3 else "项"))
     yield _finding(
         spec, outcome, f"{table.id}[{name}].{column} = Σ {what} ({len(kids)} rows): stated {fmt(stated.value)}, "
         f"sum {fmt(summed.value)}", (stated.value, summed.value, delta, tau), (table.id, parent.key, column),
@@ -343,19 +401,48 @@ def _judge_sum(spec: Spec, table: Table, parent: Row, kids: list[Row], column: s
     )  # fmt: skip
 
 
+def _unit_sums(spec: Spec, table: Table) -> Iterator[Finding]:
+    """Every column: each unit's row = Σ its lines; 合计 = Σ units (or Σ lines when the
+    table has no unit rows)."""
+    total = table.row("total")
+    units = [r for r in table.rows if r.level is Level.UNIT]
+    lines = [r for r in table.rows if r.level not in (Level.TOTAL, Level.UNIT)]
+    groups: list[tuple[Row, list[Row], str]] = []
+    if total is not None:
+        groups.append((total, units or lines, "单位" if units else "行"))
+    groups += [(u, [r for r in lines if r.agency == u.agency], "行") for u in units]
+    for parent, kids, what in groups:
+        if not kids:
+            continue
+        for col in table.columns:
+            if col.id in parent.ambiguous or any(col.id in k.ambiguous for k in kids):
+                continue  # a column whose placement is not settled is not checked
+            yield from _judge_sum(spec, table, parent, kids, col.id, what)
+
+
 def _register_all() -> None:
+    by_code: dict[str, list[Spec]] = {}
     for spec in specs():
+        by_code.setdefault(spec.code, []).append(spec)
+    for code, group in by_code.items():
+        tables = tuple(sorted(set.intersection(*(set(s.tables) for s in group))))
         register(
             Rule(
-                code=spec.code,
-                title=spec.title,
-                doc=spec.doc,
-                severity=spec.severity,
-                check=functools.partial(check_spec, spec),
-                tables=spec.tables,
-                kinds=("预算",) if all(t.startswith("B") for t in spec.tables) else ("决算",),
+                code=code,
+                title=group[0].title,
+                doc=" ".join(s.doc for s in group),
+                severity=group[0].severity,
+                check=functools.partial(_check_all, tuple(group)),
+                tables=tables,
+                kinds=("预算",) if all(t.startswith("B") for t in tables) else ("决算",),
             )
         )
+
+
+def _check_all(group: tuple[Spec, ...], d: Disclosure) -> Iterator[Finding]:
+    """One rule code may hold one spec per profile (B01-01 of Henan and of Jiangsu)."""
+    for spec in group:
+        yield from check_spec(spec, d)
 
 
 _register_all()

@@ -23,6 +23,7 @@ from yujuesuan.narrative.binding import (
     ITEM,
     Binder,
     binder_for,
+    budget_class_binder,
     class_binder,
     class_code,
     item_binder,
@@ -99,6 +100,10 @@ def _bind(d: Disclosure, topic: str, c: Claim, items: list[Item]) -> Binder | No
         code = class_code(m.group(1), class_names())
         if code is not None:
             return class_binder(code, m.group(1))
+    if topic == "h_gpb" and (m := BUDGET_CLASS.search(c.before)):
+        code = class_code(m.group(1), class_names())
+        if code is not None:
+            return budget_class_binder(code, m.group(1))
     if topic == "gpb" and c.sub == "三" and "决算" in c.before[-8:]:
         owner = next((it for it in reversed(items) if it.start < c.start), None)
         if owner is not None:
@@ -109,6 +114,8 @@ def _bind(d: Disclosure, topic: str, c: Claim, items: list[Item]) -> Binder | No
             return class_binder(code, m.group(1))
     return binder_for(topic, c.sub, c.before, c.sentence)
 
+
+BUDGET_CLASS = re.compile(r"(?:^|[：；，。])\s*([^，；：、。]{2,20}?支出)$")
 
 _CACHE: dict[int, tuple[Disclosure, list[Read]]] = {}
 
@@ -190,6 +197,15 @@ AMOUNT_CODES = {
     ("b_basic_gpb", None): ("N35", "六 基本支出"),
     ("b_three", None): ("N37", "九 三公"),
     ("b_admin", None): ("N38", "十（一）机关运行经费"),
+    ("h_totals", None): ("N30", "一 收支总计"),
+    ("h_income", None): ("N31", "二 收入"),
+    ("h_expense", None): ("N32", "三 支出"),
+    ("h_fiscal_totals", None): ("N33", "四 财政拨款"),
+    ("h_gpb", None): ("N34", "五 一般公共预算支出"),
+    ("h_basic", None): ("N35", "六 基本支出"),
+    ("h_three", None): ("N37", "九 三公"),
+    ("h_other", "一"): ("N38", "十（一）机关运行经费"),
+    ("h_other", "三"): ("N40", "十（三）绩效目标"),
 }
 
 

@@ -65,7 +65,15 @@ def rule(
 
 def all_rules() -> list[Rule]:
     """Every rule, loading the modules that register them, in code order."""
-    from yujuesuan.rules import codebook, completeness, identities, narrative, soft, structure  # noqa: F401  (registration)
+    from yujuesuan.rules import (  # noqa: F401  (registration)
+        budget_narrative,
+        codebook,
+        completeness,
+        identities,
+        narrative,
+        soft,
+        structure,
+    )
 
     return sorted(_RULES.values(), key=lambda r: _sort_key(r.code))
 

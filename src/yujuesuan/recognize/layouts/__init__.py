@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from yujuesuan.ingest.raw import RawLine
 from yujuesuan.model.tables import Row
-from yujuesuan.recognize.layouts import blocks, coded, econ, listing, single, stat, two_sided
+from yujuesuan.recognize.layouts import blocks, coded, econ, fiscal, listing, single, stat, two_sided, units
 from yujuesuan.recognize.layouts.common import cells_of, tokens
 from yujuesuan.recognize.layouts.econ import PERSONNEL_TOTAL, PUBLIC_TOTAL
 from yujuesuan.recognize.specs import TableSpec, Variant
@@ -31,6 +31,8 @@ LAYOUTS: dict[str, Layout] = {
     "stat": stat.stat,
     "blocks": blocks.blocks,
     "listing": listing.listing,
+    "units": units.units,
+    "fiscal": fiscal.fiscal,
 }
 
 _STARTS_BODY: dict[str, Callable[[list[str], TableSpec], bool]] = {
@@ -41,6 +43,8 @@ _STARTS_BODY: dict[str, Callable[[list[str], TableSpec], bool]] = {
     "stat": stat.starts_body,
     "blocks": blocks.starts_body,
     "listing": listing.starts_body,
+    "units": units.starts_body,
+    "fiscal": fiscal.starts_body,
 }
 
 

@@ -47,13 +47,27 @@ def _pairs(cells: list[Tok]) -> list[tuple[int, Tok, Tok | None]]:
     return out
 
 
+def _letter_spaced(toks: list[Tok]) -> list[Tok]:
+    """“本 年 收 入 合 计” printed with a space between letters is one label."""
+    out: list[Tok] = []
+    run = False  # the last token out is a run of single letters
+    for t in toks:
+        letter = len(t.text) == 1 and not t.text.isdigit()
+        if letter and run:
+            out[-1] = Tok(out[-1].text + t.text, out[-1].prov)
+        else:
+            out.append(t)
+        run = letter
+    return out
+
+
 def blocks(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, header: str) -> list[Row]:
     cols = [c for c, _ in variant.columns]
     rows: list[Row] = []
     seen: set[str] = set()
     pending: dict[int, tuple[Tok, Tok | None]] = {}  # a label cut by a page break, by position
     for line in body:
-        toks = cells_of(line) if grid else tokens([line])
+        toks = cells_of(line) if grid else _letter_spaced(tokens([line]))
         for at, label, amount in _pairs(toks):
             text = label.text
             key = _key(spec, text)
