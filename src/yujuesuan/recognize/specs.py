@@ -119,6 +119,14 @@ def class_names() -> dict[str, str]:
     return out
 
 
+def class_of(label: str) -> str | None:
+    """The 类 code of a printed class label, with or without its trailing 支出 (“二十四、灾害
+    防治及应急管理” is 224)."""
+    key = label_key(label)
+    names = class_names()
+    return names.get(key) or names.get(key + "支出") or names.get(key.removesuffix("支出"))
+
+
 def _range(raw: list[int] | None) -> tuple[int, int]:
     return (int(raw[0]), int(raw[1])) if raw else (0, 0)
 

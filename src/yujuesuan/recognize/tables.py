@@ -150,6 +150,8 @@ def _read_as(spec: TableSpec, span: TableSpan, default_unit: Unit) -> tuple[Tabl
             in_notes = True
             continue
         if in_notes:
+            if LABEL.match(text):
+                continue  # the next table's label (预算10表), not the note's end
             if notes and not statements and not line.grid:
                 notes[-1] += lead
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from yujuesuan.ingest.raw import RawLine
 from yujuesuan.model.tables import CellState, Level, Row
 from yujuesuan.recognize.layouts.common import Tok, cells_of, make_cells, tokens
-from yujuesuan.recognize.specs import TableSpec, Variant, class_names
+from yujuesuan.recognize.specs import TableSpec, Variant, class_of
 from yujuesuan.recognize.text import is_amount, join_wrapped, label_key, parse_cell
 
 
@@ -21,7 +21,7 @@ def _key(spec: TableSpec, label: str) -> str | None:
             if key in r.labels:
                 return r.key
     if spec.class_block:
-        code = class_names().get(key)
+        code = class_of(label)
         if code is not None:
             return code
     return None

@@ -16,18 +16,18 @@ from yujuesuan.model.tables import Level, Row
 from yujuesuan.recognize.layouts.common import Tok, make_cells, tokens
 from yujuesuan.recognize.layouts.units import LABEL, is_figure, place_figures
 from yujuesuan.recognize.placement import row_shape
-from yujuesuan.recognize.specs import TableSpec, Variant, class_names
+from yujuesuan.recognize.specs import TableSpec, Variant, class_of
 from yujuesuan.recognize.text import join_wrapped, label_key, parse_cell
 
 
 def _key(spec: TableSpec, label: str, carry: bool) -> str | None:
     key = label_key(label)
     for r in spec.listing:
-        if key in r.labels or any(len(key) >= 6 and lab.startswith(key) for lab in r.labels):
+        if key in r.labels:
             if carry and r.key.startswith("in.") and r.key not in ("in.total", "in.current", "in.carry"):
                 return "in.carry." + r.key[3:]
             return r.key
-    return class_names().get(key) or class_names().get(key.removesuffix("支出"))
+    return class_of(label)
 
 
 def fiscal(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, header: str) -> list[Row]:
@@ -37,6 +37,9 @@ def fiscal(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, h
     for tok in tokens(body):
         if is_figure(tok.text) and labelled:
             labelled[-1][1].append(tok)
+        elif len(tok.text) == 1 and labelled and not labelled[-1][1]:
+            # the last letter of a label wrapped onto a line of its own (“…预算拨” / “款”)
+            labelled[-1] = (Tok(labelled[-1][0].text + tok.text, labelled[-1][0].prov), [])
         elif not is_figure(tok.text):
             labelled.append((tok, []))
     rows: list[Row] = []
