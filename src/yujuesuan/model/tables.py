@@ -6,6 +6,7 @@ tables; what differs between them is data in ``refdata``, not classes here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 
@@ -100,6 +101,20 @@ class Row(BaseModel):
     def value(self, column: str) -> Decimal | None:
         c = self.cell(column)
         return None if c is None else c.value
+
+
+def unit_groups(rows: Sequence[Row]) -> list[tuple[int, list[int]]]:
+    """In a table grouped by unit, (parent, its parts) by row index: 合计 over the units (or
+    over the lines when there are no units), and each unit over its lines."""
+    total = next((i for i, r in enumerate(rows) if r.level is Level.TOTAL), None)
+    units = [i for i, r in enumerate(rows) if r.level is Level.UNIT]
+    lines = [i for i, r in enumerate(rows) if r.level not in (Level.TOTAL, Level.UNIT)]
+    out: list[tuple[int, list[int]]] = []
+    if total is not None:
+        out.append((total, units or lines))
+    for u in units:
+        out.append((u, [i for i in lines if rows[i].agency == rows[u].agency]))
+    return [(p, kids) for p, kids in out if kids]
 
 
 class Column(BaseModel):

@@ -241,14 +241,6 @@ CLASS_SENTENCE = re.compile(
 )
 
 
-def class_code(name: str, names: dict[str, str]) -> str | None:
-    """The 类 code of a printed class name, with or without its trailing 支出."""
-    from yujuesuan.recognize.text import label_key
-
-    key = label_key(name)
-    return names.get(key) or names.get(key + "支出") or names.get(key.removesuffix("支出"))
-
-
 def class_binder(code: str, name: str) -> Binder:
     """A 类 line of 五（二） (教育（类）支出 x，占 p%) or a 类 paragraph of the Shanxi 五（三）."""
     return Binder(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from yujuesuan.rules.tolerance import HALF, quantum
+from yujuesuan.rules.tolerance import allowance
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,14 @@ def placements(values: Sequence[Decimal], shape: RowShape) -> list[Placement]:
     found: list[Placement] = []
     cell: list[Decimal | None] = [None] * k
 
+    def slack(columns: tuple[int, ...]) -> Decimal:
+        """The rounding allowance of the figures placed in these columns (RULES.md §2)."""
+        return allowance([v for c in columns if (v := cell[c]) is not None])
+
     def holds(j: int) -> bool:
         lhs, rhs = shape.sums[j]
-        terms = [v for c in (lhs, *rhs) if (v := cell[c]) is not None]
-        tau = sum((quantum(v) * HALF for v in terms), Decimal(0))
         total = sum((cell[c] or Decimal(0) for c in rhs), Decimal(0))
-        return abs((cell[lhs] or Decimal(0)) - total) <= tau
+        return abs((cell[lhs] or Decimal(0)) - total) <= slack((lhs, *rhs))
 
     def closed(lo: int, hi: int) -> bool:
         """The identities whose last column lies in [lo, hi] (all their cells now known)."""
@@ -85,7 +87,7 @@ def placements(values: Sequence[Decimal], shape: RowShape) -> list[Placement]:
             if whole is None:
                 continue
             part = sum((cell[c] or Decimal(0) for c in rhs), Decimal(0))
-            if part > whole + Decimal("0.005") * (len(rhs) + 1):
+            if part > whole + slack((lhs, *rhs)):
                 return False
         return True
 

@@ -17,8 +17,8 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from yujuesuan.model.tables import Cell, Level, Row, Table
-from yujuesuan.recognize.specs import TableSpec, spec_of
+from yujuesuan.model.tables import Cell, Level, Row, Table, unit_groups
+from yujuesuan.recognize.specs import spec_of
 
 Option = tuple[Cell, ...]
 _BRUTE_FORCE = 4096  # readings combined at most, per group of rows
@@ -37,26 +37,12 @@ def _with(row: Row, kept: list[Option]) -> Row:
     return row.model_copy(update={"cells": kept[0], "alternatives": tuple(kept[1:]) or None})
 
 
-def _groups(rows: Sequence[Row]) -> list[tuple[int, list[int]]]:
-    """(parent, its parts): 合计 over the units (or over the lines when there are no
-    units), and each unit over its lines."""
-    total = next((i for i, r in enumerate(rows) if r.level is Level.TOTAL), None)
-    units = [i for i, r in enumerate(rows) if r.level is Level.UNIT]
-    lines = [i for i, r in enumerate(rows) if r.level not in (Level.TOTAL, Level.UNIT)]
-    out: list[tuple[int, list[int]]] = []
-    if total is not None:
-        out.append((total, units or lines))
-    for u in units:
-        out.append((u, [i for i in lines if rows[i].agency == rows[u].agency]))
-    return [(p, kids) for p, kids in out if kids]
-
-
-def settle_table(rows: Sequence[Row], spec: TableSpec | None = None) -> list[Row]:
+def settle_table(rows: Sequence[Row]) -> list[Row]:
     """Keep, for every row, only the readings that let its group's columns add up."""
     opts = {i: options(r) for i, r in enumerate(rows)}
     if all(len(o) == 1 for o in opts.values()):
         return list(rows)
-    groups = _groups(rows)
+    groups = unit_groups(rows)
     changed = True
     while changed:
         changed = False
@@ -214,7 +200,7 @@ def settle_document(tables: Sequence[Table]) -> list[Table]:
         by_id["B05"] = _keep(
             b05, lambda r, o: r.level is not Level.TOTAL or all(_value(o, c) == v for c, v in sums.items())
         )
-        by_id["B05"] = _resettled(by_id["B05"], specs)
+        by_id["B05"] = _resettled(by_id["B05"])
     b03, b05 = by_id.get("B03"), by_id.get("B05")
     if b03 is not None and b05 is not None and b01 is not None and _active_funds(b01) <= {"gpb"}:
         # all money is 一般公共预算: B03 and B05 print the same rows (BX-06 with equality)
@@ -230,8 +216,8 @@ def settle_document(tables: Sequence[Table]) -> list[Table]:
             "c11": "c9",
         }
         for _ in range(2):
-            b05 = _resettled(_matching_rows(b05, b03, list(pairs.values()), list(pairs.keys())), specs)
-            b03 = _resettled(_matching_rows(b03, b05, list(pairs.keys()), list(pairs.values())), specs)
+            b05 = _resettled(_matching_rows(b05, b03, list(pairs.values()), list(pairs.keys())))
+            b03 = _resettled(_matching_rows(b03, b05, list(pairs.keys()), list(pairs.values())))
         by_id["B03"], by_id["B05"] = b03, b05
     b04 = by_id.get("B04")
     if b04 is not None and b01 is not None and b01.value("in.gpb", "c1") == b01.value("in.gpb.fiscal", "c1"):
@@ -243,7 +229,7 @@ def settle_document(tables: Sequence[Table]) -> list[Table]:
         items = {"c3": ("30212",), "c5": ("31013", "30913"), "c6": ("30231",), "c7": ("30217",)}
         sums = {col: _econ_sum(econ, p, "c1") for col, p in items.items()}
         by_id["B09"] = _keep(b09, lambda r, o: all(_value(o, c) == v for c, v in sums.items()))
-    return [_resettled(by_id[t.id], specs) for t in tables]
+    return [_resettled(by_id[t.id]) for t in tables]
 
 
 def _matching_rows(table: Table, other: Table, columns: list[str], other_columns: list[str]) -> Table:
@@ -257,5 +243,5 @@ def _matching_rows(table: Table, other: Table, columns: list[str], other_columns
     return _keep(table, agrees)
 
 
-def _resettled(table: Table, specs: dict[str, TableSpec]) -> Table:
-    return table.model_copy(update={"rows": tuple(settle_table(table.rows, specs.get(table.id)))})
+def _resettled(table: Table) -> Table:
+    return table.model_copy(update={"rows": tuple(settle_table(table.rows))})

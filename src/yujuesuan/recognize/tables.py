@@ -16,9 +16,8 @@ from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Column, Table, Unit
 from yujuesuan.recognize.layouts import LAYOUTS, is_data
 from yujuesuan.recognize.specs import TableSpec, title_index
-from yujuesuan.recognize.text import norm
+from yujuesuan.recognize.text import LABEL, norm
 
-LABEL = re.compile(r"^(公开|预算)\s*\d+\s*表$")
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:公开|预算)\d+表[：:]?)?(?:[一二三四五六七八九十]+[、.．])?(?:\d{4}年度?)?$"
 )

@@ -15,6 +15,7 @@ _ORDINAL = re.compile(
 AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 INTEGER = re.compile(r"^\d+(?:\.0+)?$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+LABEL = re.compile(r"^(公开|预算)\s*\d+\s*表$")  # a table's label: 公开01表, 预算04表
 DASHES = frozenset({"-", "—", "－", "–", "--", "－－", "-%"})
 NOT_APPLICABLE = frozenset({"——", "——%"})
 

@@ -14,7 +14,7 @@ from typing import Any
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.findings import Finding, Severity
 from yujuesuan.model.provenance import Provenance
-from yujuesuan.model.tables import CellState, Level, Row, Table
+from yujuesuan.model.tables import CellState, Level, Row, Table, unit_groups
 from yujuesuan.refdata import load
 from yujuesuan.rules.registry import Rule, register
 from yujuesuan.rules.tolerance import Outcome, fmt, judge
@@ -404,20 +404,14 @@ def _judge_sum(
 def _unit_sums(spec: Spec, table: Table) -> Iterator[Finding]:
     """Every column: each unit's row = Σ its lines; 合计 = Σ units (or Σ lines when the
     table has no unit rows)."""
-    total = table.row("total")
-    units = [r for r in table.rows if r.level is Level.UNIT]
-    lines = [r for r in table.rows if r.level not in (Level.TOTAL, Level.UNIT)]
-    groups: list[tuple[Row, list[Row], str]] = []
-    if total is not None:
-        groups.append((total, units or lines, "单位" if units else "行"))
-    groups += [(u, [r for r in lines if r.agency == u.agency], "行") for u in units]
-    for parent, kids, what in groups:
-        if not kids:
-            continue
+    rows = table.rows
+    for p, kids in unit_groups(rows):
+        parent, parts = rows[p], [rows[k] for k in kids]
+        what = "单位" if parts[0].level is Level.UNIT else "行"
         for col in table.columns:
-            if col.id in parent.ambiguous or any(col.id in k.ambiguous for k in kids):
+            if col.id in parent.ambiguous or any(col.id in k.ambiguous for k in parts):
                 continue  # a column whose placement is not settled is not checked
-            yield from _judge_sum(spec, table, parent, kids, col.id, what)
+            yield from _judge_sum(spec, table, parent, parts, col.id, what)
 
 
 def _register_all() -> None:

@@ -25,12 +25,11 @@ from yujuesuan.narrative.binding import (
     binder_for,
     budget_class_binder,
     class_binder,
-    class_code,
     item_binder,
     section_topic,
 )
 from yujuesuan.narrative.claims import Claim, claims, section_text
-from yujuesuan.recognize.specs import class_names
+from yujuesuan.recognize.specs import class_of
 from yujuesuan.recognize.text import label_key
 from yujuesuan.rules.identities import value_of
 from yujuesuan.rules.registry import rule
@@ -80,7 +79,7 @@ def item_headers(s: Section, d: Disclosure) -> list[Item]:
 def item_code(d: Disclosure, cls: str, section: str, item: str) -> str | None:
     """The F05 项 code whose 类, 款 and 项 names are these (names repeat, so all three count)."""
     f05 = d.table("F05")
-    code = class_code(cls, class_names())
+    code = class_of(cls)
     if f05 is None or code is None:
         return None
     for r in f05.rows:
@@ -97,11 +96,11 @@ def _bind(d: Disclosure, topic: str, c: Claim, items: list[Item]) -> Binder | No
     """The cell a money figure restates: 五（二） class lines and 五（三） items by name, the
     rest by the subject phrases of narrative/binding.py."""
     if topic == "gpb" and c.sub == "二" and (m := CLASS_MENTION.search(c.before)):
-        code = class_code(m.group(1), class_names())
+        code = class_of(m.group(1))
         if code is not None:
             return class_binder(code, m.group(1))
     if topic == "h_gpb" and (m := BUDGET_CLASS.search(c.before)):
-        code = class_code(m.group(1), class_names())
+        code = class_of(m.group(1))
         if code is not None:
             return budget_class_binder(code, m.group(1))
     if topic == "gpb" and c.sub == "三" and "决算" in c.before[-8:]:
@@ -109,7 +108,7 @@ def _bind(d: Disclosure, topic: str, c: Claim, items: list[Item]) -> Binder | No
         if owner is not None:
             return item_binder(owner.code, "".join(owner.names)) if owner.code else None
         m = CLASS_SENTENCE.search(c.sentence)
-        code = class_code(m.group(1), class_names()) if m else None
+        code = class_of(m.group(1)) if m else None
         if m and code:
             return class_binder(code, m.group(1))
     return binder_for(topic, c.sub, c.before, c.sentence)

@@ -14,10 +14,10 @@ from decimal import Decimal
 from yujuesuan.ingest.raw import RawLine
 from yujuesuan.model.tables import Level, Row
 from yujuesuan.recognize.layouts.common import Tok, make_cells, tokens
-from yujuesuan.recognize.layouts.units import LABEL, is_figure, place_figures
+from yujuesuan.recognize.layouts.units import is_figure, place_figures
 from yujuesuan.recognize.placement import row_shape
 from yujuesuan.recognize.specs import TableSpec, Variant, class_of
-from yujuesuan.recognize.text import join_wrapped, label_key, parse_cell
+from yujuesuan.recognize.text import LABEL, join_wrapped, label_key, parse_cell
 
 
 def _key(spec: TableSpec, label: str, carry: bool) -> str | None:

@@ -25,10 +25,9 @@ from yujuesuan.recognize.layouts.common import Tok, code_level, make_cell, token
 from yujuesuan.recognize.placement import RowShape, reading, readings, row_shape
 from yujuesuan.recognize.settle import settle_table
 from yujuesuan.recognize.specs import TableSpec, Variant
-from yujuesuan.recognize.text import CODE, is_amount, join_wrapped, parse_cell
+from yujuesuan.recognize.text import CODE, LABEL, is_amount, join_wrapped, parse_cell
 
 AGENCY = re.compile(r"^\d{6}$")
-LABEL = re.compile(r"^(?:预算|公开)\d+表$")
 CATEGORIES = ("人员类", "公用经费", "其他运转类", "特定目标类")
 
 
@@ -169,7 +168,7 @@ def units(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, he
                 alternatives=alternatives,
             )
         )
-    return settle_table(rows, spec)
+    return settle_table(rows)
 
 
 def _place(
