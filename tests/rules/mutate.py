@@ -60,6 +60,22 @@ def shift(d: Disclosure, table: str, row: str, column: str, by: Decimal) -> Disc
     return set_cell(d, table, row, column, base + by)
 
 
+def shift_target(d: Disclosure, kind: str, index: int, column: str, by: Decimal) -> Disclosure:
+    """The disclosure with one amount of a performance target moved by ``by``: ``kind`` is
+    ``unit`` (预算14表 copy ``index``) or ``project`` (预算15表 row ``index``)."""
+    field = "unit_targets" if kind == "unit" else "project_targets"
+    targets = list(getattr(d.performance, field))
+    target = targets[index]
+    cells = []
+    for c in target.cells:
+        if c.column == column:
+            value = (c.value or Decimal("0.00")) + by
+            c = Cell(column=column, raw=fmt(value), state=CellState.NUMBER, value=value, prov=c.prov)
+        cells.append(c)
+    targets[index] = target.model_copy(update={"cells": tuple(cells)})
+    return d.model_copy(update={"performance": d.performance.model_copy(update={field: tuple(targets)})})
+
+
 def replace_text(d: Disclosure, old: str, new: str) -> Disclosure:
     """The disclosure with ``old`` replaced in the narrative lines (also where a line break
     falls inside ``old``: the two lines are then merged into the first)."""

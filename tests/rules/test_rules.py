@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from tests.conftest import JIANGSU, SHANGHAI, SHANGHAI_PDFS
-from tests.rules.mutate import codes, pdf, problems, replace_text, seed, set_cell, shift
+from tests.rules.mutate import codes, pdf, problems, replace_text, seed, set_cell, shift, shift_target
 from yujuesuan.model import Disclosure, Table, Unit
 from yujuesuan.model.findings import Severity
 from yujuesuan.rules.identities import specs
@@ -46,6 +46,17 @@ def relabel(
         return out
 
     return rows(d, tid, change)
+
+
+ONE = Decimal("1.00")
+
+
+def rename_project(d: Disclosure, index: int, name: str) -> Disclosure:
+    rows = list(d.performance.project_targets)
+    rows[index] = rows[index].model_copy(update={"name": name})
+    return d.model_copy(
+        update={"performance": d.performance.model_copy(update={"project_targets": tuple(rows)})}
+    )
 
 
 def text(old: str, new: str) -> Change:
@@ -244,6 +255,15 @@ CASES |= {
     "N36": ("henan", lambda d: shift(d, "B10", "total", "c1", Decimal("5.00")), Severity.ERROR),
     "N40": ("henan", text("涉及项目26个", "涉及项目25个"), Severity.ERROR),
     "N41": ("henan", text("其他资产31.40万元", "其他资产31.04万元"), Severity.ERROR),
+    # the performance targets (预算14/15表) of the same document
+    "B14-01": ("henan", lambda d: shift_target(d, "unit", 0, "gov", ONE), Severity.ERROR),
+    "B15-01": ("henan", lambda d: shift_target(d, "project", 2, "gov", ONE), Severity.ERROR),
+    "BX-14": (
+        "henan",
+        lambda d: shift_target(shift_target(d, "unit", 1, "basic", ONE), "unit", 1, "project", -ONE),
+        Severity.ERROR,
+    ),
+    "BX-15": ("henan", lambda d: rename_project(d, 5, "2025年遗属补助"), Severity.ERROR),
 }
 # The budget narrative rules again, on the Henan 2025 profile (its own subjects and tables).
 HENAN_CASES: dict[str, Change] = {

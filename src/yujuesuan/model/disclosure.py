@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from yujuesuan.model.performance import Performance
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Table, Unit
 
@@ -105,6 +106,7 @@ class Disclosure(BaseModel):
     contents: tuple[str, ...] = ()  # the 目录 entries as printed (第一部分…, 一、…)
     glossary: tuple[GlossaryEntry, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    performance: Performance = Performance()
 
     def table(self, table_id: str) -> Table | None:
         for t in self.tables:

@@ -25,9 +25,11 @@ from yujuesuan.model.disclosure import (
     Section,
     TextLine,
 )
+from yujuesuan.model.performance import Performance, ProjectTarget, UnitTarget
 from yujuesuan.model.tables import Table, Unit
 from yujuesuan.recognize.settle import settle_document
-from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, find_tables, read_table
+from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, TableSpan, find_tables, read_table
+from yujuesuan.recognize.targets import SOURCES, TARGET_LAYOUTS, read_project_targets, read_unit_target
 from yujuesuan.recognize.text import AMOUNT, join_wrapped, norm
 
 BULLET = re.compile(r"^[-•·*]\s+")
@@ -322,6 +324,8 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
     """One disclosure from one or more raw documents (narrative file + tables file)."""
     tables: list[Table] = []
     infos: list[HeaderInfo] = []
+    unit_targets: list[UnitTarget] = []
+    project_targets: list[ProjectTarget] = []
     front: list[RawLine] = []
     parts: list[Part] = []
     toc: list[RawLine] = []
@@ -334,6 +338,9 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         spans = find_tables(lines)
         units = Counter[Unit]()
         for span in spans:
+            if span.specs[0].layout in TARGET_LAYOUTS:
+                _read_targets(span, unit_targets, project_targets)
+                continue
             if (
                 not any(ln.grid for ln in span.lines)
                 and not _has_numbers(span.lines)
@@ -392,6 +399,7 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         narrative=tuple(narrative),
         glossary=tuple(e for p in by_kind.get("glossary", []) for e in glossary_sections(p.lines)),
         contents=contents(toc),
+        performance=Performance(unit_targets=tuple(unit_targets), project_targets=tuple(project_targets)),
         attachments=tuple(
             Attachment(
                 title=p.heading,
@@ -402,6 +410,25 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
             if p.lines
         ),
     )
+
+
+def _read_targets(
+    span: TableSpan, unit_targets: list[UnitTarget], project_targets: list[ProjectTarget]
+) -> None:
+    """预算14/15表 into the performance material. A 预算15表 row's sources are those its
+    unit's 预算14表 funds (read before it), so its figures land in the right columns."""
+    if span.specs[0].layout == "unit_targets":
+        if (target := read_unit_target(span.title_line.prov, span.lines)) is not None:
+            unit_targets.append(target)
+        return
+
+    def sources_of(name: str) -> tuple[str, ...]:
+        target = next((t for t in unit_targets if t.entity == norm(name)), None)
+        if target is None:
+            return SOURCES
+        return tuple(s for s in SOURCES if target.value(s))
+
+    project_targets.extend(read_project_targets(span.lines, sources_of))
 
 
 def _empty_table(lines: Sequence[RawLine]) -> bool:

@@ -68,21 +68,26 @@ def budget_fund_null_form(d: Disclosure) -> Iterator[Finding]:
 @rule("N40", "十（三）绩效目标 (预算)", ERROR, kinds=("预算",))
 def budget_performance(d: Disclosure) -> Iterator[Finding]:
     """纳入预算绩效管理的支出总额 = B03[合计].总计; 基本 and 项目 = the B03 columns;
-    涉及项目个数 = the number of B12 projects."""
+    涉及项目个数 = the number of B12 projects = the number of 预算15表 projects."""
     yield from amounts_of(d, "N40")
+    counts: list[tuple[int, str, str]] = []  # (count, table, what lists them)
     b12 = d.table("B12")
-    if b12 is None:
-        return
-    count = sum(1 for r in b12.rows if r.level not in (Level.TOTAL, Level.UNIT))
+    if b12 is not None:
+        n12 = sum(1 for r in b12.rows if r.level not in (Level.TOTAL, Level.UNIT))
+        counts.append((n12, "B12", "项目支出预算表 (B12)"))
+    n15 = len(d.performance.projects)
+    if n15 and all(n15 != n for n, _, _ in counts):
+        counts.append((n15, "B15", "项目绩效目标表 (预算15表)"))
     for s, _ in _sections(d, ("h_other",)):
         st = section_text(s)
         for m in PROJECTS.finditer(st.text):
-            if int(m.group(1)) != count:
-                yield Finding(
-                    code="N40", severity=ERROR, title="十（三）绩效目标 (预算)",
-                    message=f"“{m.group(0)}” but the 项目支出预算表 (B12) lists {count} projects",
-                    expected=str(count), actual=m.group(1), table="B12", location=st.prov_at(m.start()),
-                )  # fmt: skip
+            for count, table, what in counts:
+                if int(m.group(1)) != count:
+                    yield Finding(
+                        code="N40", severity=ERROR, title="十（三）绩效目标 (预算)",
+                        message=f"“{m.group(0)}” but the {what} lists {count} projects",
+                        expected=str(count), actual=m.group(1), table=table, location=st.prov_at(m.start()),
+                    )  # fmt: skip
 
 
 def _amount(text: str) -> Decimal:

@@ -71,6 +71,7 @@ def all_rules() -> list[Rule]:
         completeness,
         identities,
         narrative,
+        performance,
         soft,
         structure,
     )

@@ -1,0 +1,212 @@
+"""Rules over the performance material: the budget target tables (B14-01, B15-01) and
+their agreement with the budget tables (BX-14, BX-15). RULES.md §5–§6."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.findings import Finding, Severity
+from yujuesuan.model.performance import Funded, ProjectTarget
+from yujuesuan.model.provenance import Provenance
+from yujuesuan.model.tables import Level, Row, Table
+from yujuesuan.recognize.text import norm
+from yujuesuan.rules.registry import rule
+from yujuesuan.rules.tolerance import Outcome, fmt, judge
+
+ERROR = Severity.ERROR
+SOURCES = ("gov", "special", "unit")
+# The Henan 2025 columns BX-14 reads (TABLES.md §2 B02, B03): B03 总计 · 基本支出合计 ·
+# 项目支出合计, and the B02 总计 block's 一般公共预算 · 政府性基金 · 国有资本经营预算.
+B03_TOTAL, B03_BASIC, B03_PROJECT = "c1", "c2", "c9"
+B02_GOVERNMENT = ("c2", "c3", "c4")
+
+
+def _sum(values: Sequence[Decimal | None]) -> tuple[Decimal, list[Decimal]]:
+    printed = [v for v in values if v is not None]
+    return sum(printed, Decimal(0)), printed
+
+
+def _check(
+    code: str,
+    title: str,
+    text: str,
+    found: Decimal | None,
+    parts: Sequence[Decimal | None],
+    location: Provenance | None,
+    table: str,
+    related: Sequence[Provenance | None] = (),
+) -> Iterator[Finding]:
+    """``found = Σ parts`` within the rounding allowance of the printed figures."""
+    expected, printed = _sum(parts)
+    found = found or Decimal(0)
+    outcome, delta, tau = judge(found, expected, [found, *printed])
+    if outcome is Outcome.PASS:
+        return
+    rounding = outcome is Outcome.ROUNDING
+    yield Finding(
+        code=code,
+        severity=Severity.INFO if rounding else ERROR,
+        title=title,
+        message=f"{text}: {fmt(found)} printed, {fmt(expected)} computed, difference {fmt(delta)}"
+        + (f" (within the rounding allowance {fmt(tau)})" if rounding else ""),
+        expected=fmt(expected),
+        actual=fmt(found),
+        difference=fmt(delta),
+        rounding=rounding,
+        table=table,
+        location=location,
+        related=tuple(p for p in related if p is not None),
+    )
+
+
+def _located(f: Funded, column: str, fallback: Provenance | None) -> Provenance | None:
+    c = f.cell(column)
+    return c.prov if c is not None and c.prov is not None else fallback
+
+
+@rule("B14-01", "整体绩效目标 预算情况", ERROR, kinds=("预算",))
+def unit_target_funds(d: Disclosure) -> Iterator[Finding]:
+    """Each 预算14表 copy: 部门预算总额 = 政府预算资金 + 财政专户管理资金 + 单位资金
+    = 基本支出 + 项目支出."""
+    title = "整体绩效目标 预算情况"
+    for u in d.performance.unit_targets:
+        at = _located(u, "total", u.prov)
+        yield from _check(
+            "B14-01", title, f"{u.entity}: 部门预算总额 = Σ 资金来源", u.value("total"),
+            [u.value(s) for s in SOURCES], at, "B14",
+        )  # fmt: skip
+        yield from _check(
+            "B14-01", title, f"{u.entity}: 部门预算总额 = 基本支出 + 项目支出", u.value("total"),
+            [u.value("basic"), u.value("project")], at, "B14",
+        )  # fmt: skip
+
+
+@rule("B15-01", "项目绩效目标 金额", ERROR, kinds=("预算",))
+def project_target_funds(d: Disclosure) -> Iterator[Finding]:
+    """预算15表: every row 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金; each unit
+    row (503001) = Σ its projects; each department row (503) = Σ the unit rows under it."""
+    title = "项目绩效目标 金额"
+    rows = d.performance.project_targets
+    for r in rows:
+        yield from _check(
+            "B15-01", title, f"{r.name}: 资金总额 = Σ 资金来源", r.value("total"),
+            [r.value(s) for s in SOURCES], r.prov, "B15",
+        )  # fmt: skip
+    for r in rows:
+        if r.project is not None:
+            continue
+        if len(r.agency) > 3:
+            parts = [p for p in rows if p.project is not None and p.agency == r.agency]
+            what = "Σ its projects"
+        else:
+            parts = [
+                p for p in rows if p.project is None and len(p.agency) > 3 and p.agency.startswith(r.agency)
+            ]
+            what = "Σ its units"
+        yield from _check(
+            "B15-01", title, f"{r.agency} {r.name}: 资金总额 = {what}", r.value("total"),
+            [p.value("total") for p in parts], r.prov, "B15",
+        )  # fmt: skip
+
+
+def _unit_row(table: Table, entity: str) -> Row | None:
+    """The row of one unit in a table grouped by unit, by its printed name; the total row
+    when the table has no unit rows (a unit's own budget)."""
+    units = [r for r in table.rows if r.level is Level.UNIT]
+    if not units:
+        return table.row("total")
+    return next((r for r in units if norm(r.label) == norm(entity)), None)
+
+
+@rule("BX-14", "整体绩效目标 14↔03", ERROR, kinds=("预算",), tables=("B02", "B03"))
+def unit_target_against_tables(d: Disclosure) -> Iterator[Finding]:
+    """For each 预算14表 copy (unit u): 部门预算总额 = B03[u].总计; 基本支出 =
+    B03[u].基本支出合计; 项目支出 = B03[u].项目支出合计; 政府预算资金 = B02[u] 总计 of
+    一般公共预算 + 政府性基金 + 国有资本经营预算 (Henan tables)."""
+    b02, b03 = d.table("B02"), d.table("B03")
+    if b02 is None or b03 is None or b03.variant != "henan" or b02.variant != "henan":
+        return
+    title = "整体绩效目标 14↔03"
+    for u in d.performance.unit_targets:
+        r03, r02 = _unit_row(b03, u.entity), _unit_row(b02, u.entity)
+        if r03 is not None:
+            for field, column, name in (
+                ("total", B03_TOTAL, "总计"),
+                ("basic", B03_BASIC, "基本支出"),
+                ("project", B03_PROJECT, "项目支出"),
+            ):
+                yield from _check(
+                    "BX-14", title, f"{u.entity}: 预算14表 {name} = 预算03表 {name}", u.value(field),
+                    [r03.value(column)], _located(u, field, u.prov), "B14", [r03.prov],
+                )  # fmt: skip
+        if r02 is not None:
+            yield from _check(
+                "BX-14", title, f"{u.entity}: 政府预算资金 = 预算02表 总计 of the three budgets", u.value("gov"),
+                [r02.value(c) for c in B02_GOVERNMENT], _located(u, "gov", u.prov), "B14", [r02.prov],
+            )  # fmt: skip
+
+
+def _project_key(name: str) -> str:
+    return norm(name).replace("，", "、").replace(",", "、")
+
+
+@rule("BX-15", "项目绩效目标 15↔12", ERROR, kinds=("预算",), tables=("B12",))
+def project_targets_against_b12(d: Disclosure) -> Iterator[Finding]:
+    """The multiset {(project name without spaces, 资金总额)} of 预算15表 = {(name, 合计)}
+    of 预算12表; so the project counts agree; and each unit's 资金总额 = its 预算12表 合计."""
+    b12 = d.table("B12")
+    projects = d.performance.projects
+    if b12 is None or not projects:
+        return
+    title = "项目绩效目标 15↔12"
+    lines = [r for r in b12.rows if r.level not in (Level.TOTAL, Level.UNIT)]
+    listed = Counter((_project_key(r.label), r.value("c1") or Decimal(0)) for r in lines)
+    targeted = Counter((_project_key(p.name), p.value("total") or Decimal(0)) for p in projects)
+    by_name = {_project_key(r.label): r for r in lines}
+    for p in projects:
+        key = (_project_key(p.name), p.value("total") or Decimal(0))
+        if targeted[key] <= listed[key]:
+            continue
+        targeted[key] -= 1
+        row = by_name.get(key[0])
+        yield _unmatched(p, row, title)
+    unmatched_rows = listed - Counter(
+        (_project_key(p.name), p.value("total") or Decimal(0)) for p in projects
+    )
+    for (name, amount), n in unmatched_rows.items():
+        if name in {_project_key(p.name) for p in projects}:
+            continue  # reported above as an amount that differs
+        row = by_name[name]
+        for _ in range(n):
+            yield Finding(
+                code="BX-15", severity=ERROR, title=title,
+                message=f"预算12表 project “{row.label}” ({fmt(amount)}) has no 绩效目标 in 预算15表",
+                expected="a 预算15表 row", actual="none", table="B12", row=row.key, location=row.prov,
+            )  # fmt: skip
+    for u in (r for r in d.performance.project_targets if r.project is None and len(r.agency) > 3):
+        row12 = b12.row(u.agency)
+        if row12 is not None:
+            yield from _check(
+                "BX-15", title, f"{u.agency} {u.name}: 预算15表 资金总额 = 预算12表 合计", u.value("total"),
+                [row12.value("c1")], u.prov, "B15", [row12.prov],
+            )  # fmt: skip
+
+
+def _unmatched(p: ProjectTarget, row: Row | None, title: str) -> Finding:
+    total = p.value("total") or Decimal(0)
+    if row is None:
+        return Finding(
+            code="BX-15", severity=ERROR, title=title,
+            message=f"预算15表 project “{p.name}” ({fmt(total)}) is not in 预算12表",
+            expected="a 预算12表 project of this name", actual=p.name, table="B15", location=p.prov,
+        )  # fmt: skip
+    listed = row.value("c1") or Decimal(0)
+    return Finding(
+        code="BX-15", severity=ERROR, title=title,
+        message=f"“{p.name}”: 预算15表 资金总额 {fmt(total)}, 预算12表 合计 {fmt(listed)}",
+        expected=fmt(listed), actual=fmt(total), difference=fmt(total - listed),
+        table="B15", location=p.prov, related=tuple(x for x in (row.prov,) if x is not None),
+    )  # fmt: skip
