@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.conftest import JIANGSU
-from tests.rules.mutate import codes, pdf, problems, replace_text
+from tests.rules.mutate import codes, pdf, problems, replace_text, set_cell
 from yujuesuan.model import Disclosure
+from yujuesuan.pipeline import expand, parse_each
 from yujuesuan.recognize.document import count_value
 
 PROCURATORATE = JIANGSU / "江苏省人民检察院"
@@ -99,3 +100,60 @@ def test_counts_in_chinese_numerals() -> None:
         23,
         13,
     ]
+
+
+PROCUREMENT = (
+    "2019年度政府采购支出预算总额2744.84万元，其中：拟采购货物支出303.4万元、拟购买服务支出2441.44万元。"
+)
+NO_PROCUREMENT = "我部门2019年没有安排政府采购支出预算。"
+
+
+def without_procurement(d: Disclosure) -> Disclosure:
+    """``d`` with a 政府采购支出预算表 that lists nothing and totals 0.00."""
+    d = set_cell(d, "B18", "total", "c1", Decimal("0.00"))
+    t = d.table("B18")
+    assert t is not None
+    empty = t.model_copy(update={"rows": tuple(r for r in t.rows if r.key == "total")})
+    return d.model_copy(update={"tables": tuple(empty if x.id == "B18" else x for x in d.tables)})
+
+
+def test_procurement_agrees_in_every_jiangsu_budget() -> None:
+    """Every 政府采购支出预算表 adds up (B18-01) and every 十二 restates it (N39), 文件 and 表
+    read together where they are published apart."""
+    parsed, unreadable = parse_each(
+        expand([JIANGSU / d for d in ("江苏省人大办公厅", "江苏省人民检察院", "江苏省委办公厅")])
+    )
+    assert unreadable == [] and len(parsed) == 9
+    for p in parsed:
+        d = p.disclosure
+        assert d.table("B18") is not None, p.paths
+        found = problems(d, select=["B18-01", "N39"]).findings
+        assert found == [], [f.message for f in found]
+
+
+def test_procurement_class_stated_wrong() -> None:
+    """“拟购买服务支出2414.44万元” where B18 三、服务C prints 2,441.44 (N39)."""
+    d = replace_text(procuratorate(2019), "拟购买服务支出2441.44万元", "拟购买服务支出2414.44万元")
+    [f] = [f for f in problems(d, select=["N39"]).findings if f.code == "N39"]
+    assert (f.expected, f.actual, f.table) == ("2,441.44", "2414.44", "B18")
+
+
+def test_procurement_null_form_needs_an_empty_table() -> None:
+    """“没有安排政府采购支出预算” while B18 totals 2,744.84 is an error; with an empty B18 it
+    is what the section must say (N39)."""
+    said_none = replace_text(procuratorate(2019), PROCUREMENT, NO_PROCUREMENT)
+    [f] = [f for f in problems(said_none, select=["N39"]).findings if f.code == "N39"]
+    assert (f.expected, f.actual) == ("2,744.84", "0")
+    assert f.location is not None and f.location.page == 31
+    assert "N39" not in codes(problems(without_procurement(said_none), select=["N39"]))
+
+
+def test_empty_procurement_table_against_the_narrative() -> None:
+    """An empty B18 under a section that states amounts (the amounts differ) or says nothing
+    (the null form is missing) fails N39."""
+    empty = without_procurement(procuratorate(2019))
+    stated = [f for f in problems(empty, select=["N39"]).findings if f.code == "N39" and not f.rounding]
+    assert {f.actual for f in stated} == {"2744.84", "303.4", "2441.44"}
+    silent = replace_text(empty, PROCUREMENT, "本表反映部门年度政府采购支出预算安排情况。")
+    [f] = [f for f in problems(silent, select=["N39"]).findings if f.code == "N39"]
+    assert f.actual == "no statement"

@@ -130,6 +130,7 @@ BREAK: dict[str, tuple[object, str, str, str, Decimal]] = {
     "B13-01": (jiangsu, "B13", "30201", "b", ONE),
     "B16-01": (jiangsu, "B16", "2013101", "c1", ONE),
     "B17-01": (jiangsu, "B17", "30101", "b", ONE),
+    "B18-01": (jiangsu, "B18", "C/1/1", "c1", ONE),  # a 品目 row: its subtotal no longer adds up
     "BX-01": (jiangsu, "B02", "special", "c1", ONE),
     "BX-04": (jiangsu, "B04", "in.gpb", "c1", ONE),
     "BX-05": (jiangsu, "B05", "total", "c1", ONE),

@@ -225,7 +225,7 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "N25": ("000", text("其他用车39辆", "其他用车38辆"), Severity.ERROR),
     "N26": ("000", text("3个项目自评等级为良", "2个项目自评等级为良"), Severity.ERROR),
     "N29": ("002", text("年初预算为40.18万元", "年初预算为41.18万元"), Severity.WARNING),
-    # budgets: the Jiangsu 检察院 2019 narrative restates B01, B04, B09 and B13
+    # budgets: the Jiangsu 检察院 2019 narrative restates B01, B04, B09, B13 and B18
     "N30": (
         "jiangsu",
         text("（二）支出预算总计24,169.74万元", "（二）支出预算总计24,196.74万元"),
@@ -248,6 +248,11 @@ CASES: dict[str, tuple[str, Change, Severity]] = {
     "N38": (
         "jiangsu",
         text("2391.92 万元，与上年相比减少330.65万元", "2931.92 万元，与上年相比减少330.65万元"),
+        Severity.ERROR,
+    ),
+    "N39": (
+        "jiangsu",
+        text("政府采购支出预算总额2744.84万元", "政府采购支出预算总额2747.84万元"),
         Severity.ERROR,
     ),
 }

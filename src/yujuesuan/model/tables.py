@@ -60,7 +60,9 @@ class Row(BaseModel):
 
     ``key`` is ``r27`` for a 行次 row (assigned from refdata where the document prints
     no 行次), the classification code for classified rows (``2080101``, ``30101``),
-    ``total`` for 合计, and a named key for other fixed rows.
+    ``total`` for 合计, and a named key for other fixed rows. Rows that nest without codes
+    (B18 政府采购) are keyed by their path: ``A`` (货物), ``A/2`` (its second subtotal),
+    ``A/2/1`` (that subtotal's first 品目).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -74,7 +76,9 @@ class Row(BaseModel):
     cells: tuple[Cell, ...] = ()
     prov: Provenance | None = None
     agency: str | None = None  # the unit (单位代码) a row of a table grouped by unit belongs to
-    category: str | None = None  # 类型 of a budget line: 人员类, 公用经费, 其他运转类, 特定目标类
+    # 类型 of a budget line: 人员类, 公用经费, 其他运转类, 特定目标类; of a B18 品目: its 采购组织形式
+    category: str | None = None
+    project: str | None = None  # the 专项 a B18 专项/经济科目 subtotal is budgeted under
     gov_code: str | None = None  # 政府预算支出经济分类 code printed beside the 部门 code
     # Other readings of a row whose text dropped its blank cells, when the identities
     # could not choose between them (recognize/placement.py); None when the row is sure.

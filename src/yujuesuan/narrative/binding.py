@@ -157,6 +157,11 @@ BINDERS: tuple[Binder, ...] = (
     _b("b_three", r"培训费(?:预算)?支出", "B09.total.c9", avoid=r"上年"),
     # 十一 机关运行经费: B13
     _b("b_admin", r"机关运行经费(?:预算)?支出", "B13.total.b", avoid=r"上年"),
+    # 十二 政府采购: B18 合计 and its 大类 货物 (A), 工程 (B), 服务 (C); a 大类 not printed is 0
+    _b("b_procurement", r"政府采购(?:支出)?预算(?:总金额|总额)?", "B18.total.c1"),
+    _b("b_procurement", r"拟(?:采购|购买)货物(?:支出)?", "B18.A.c1"),
+    _b("b_procurement", r"拟(?:采购|购买)工程(?:支出)?", "B18.B.c1"),
+    _b("b_procurement", r"拟(?:采购|购买)服务(?:支出)?", "B18.C.c1"),
     # Budgets (Henan 2025, seed 001). 一 收支总计, 二 收入 (B01), 三 支出 (B03)
     _b("h_totals", r"收入总计", "B01.in.total.c1"),
     _b("h_totals", r"支出总计", "B01.out.total.c1"),

@@ -67,6 +67,7 @@ class TableSpec:
     funds: tuple[tuple[str, str], ...] = ()  # (column, fund)
     grammar: str = "coded"
     econ_split: tuple[str, ...] = ()  # (人员经费 column, 公用经费 column)
+    forms: tuple[str, ...] = ()  # layout ``procurement``: the 采购组织形式 that mark a 品目 row
 
     def fits(self, header: str) -> bool:
         h = norm(header)
@@ -163,14 +164,18 @@ def _spec(t: dict[str, Any]) -> TableSpec:
         ),
         blocks=tuple(Block(b["name"], _labelled(b["rows"])) for b in t.get("blocks", [])),
         class_block=t.get("class_block"),
-        listing=_labelled(t.get("rows", [])) if t.get("layout") in ("listing", "fiscal") else (),
+        listing=_labelled(t.get("rows", [])) if t.get("layout") in _LABELLED_LAYOUTS else (),
         groups=tuple(t.get("groups", ())),
         header_has=tuple(t.get("header_has", ())),
         row_identities=tuple(t.get("row_identities", ())),
         funds=tuple(t.get("funds", {}).items()),
         grammar=t.get("grammar", "coded"),
         econ_split=tuple(t.get("econ_split", ())),
+        forms=tuple(norm(f) for f in t.get("forms", ())),
     )
+
+
+_LABELLED_LAYOUTS = ("listing", "fiscal", "procurement")  # layouts whose `rows` are known by label
 
 
 def _labelled(raw: list[list[str]]) -> tuple[LabelledRow, ...]:

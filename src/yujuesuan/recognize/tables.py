@@ -123,8 +123,6 @@ def read_table(span: TableSpan, default_unit: Unit) -> tuple[Table | None, Heade
 def _read_as(spec: TableSpec, span: TableSpan, default_unit: Unit) -> tuple[Table | None, HeaderInfo]:
     layout = spec.layout
     info = HeaderInfo()
-    if layout == "unread":
-        return None, info  # a table recognised only to end the one before it
     header_info([ln for ln in span.before if RUN_TOGETHER.match(norm(ln.text))], info)
     header: list[RawLine] = []
     body: list[RawLine] = []

@@ -1,5 +1,6 @@
 """Budget narrative rules that are not one stated amount against one cell: N36 (the
-null form of 七/八 against B10/B11), N40 (十（三）: the stated amounts through N01's
+null form of 七/八 against B10/B11), N39 (政府采购: the stated amounts through N01's
+binding, and the null form against B18), N40 (十（三）: the stated amounts through N01's
 binding, and the project count against B12), N41 (十（四）国有资产: the parts of a stated
 total add up). RULES.md §8."""
 
@@ -14,7 +15,7 @@ from yujuesuan.model.findings import Finding, Severity
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Level
 from yujuesuan.narrative.binding import section_topic
-from yujuesuan.narrative.claims import section_text
+from yujuesuan.narrative.claims import claims, section_text
 from yujuesuan.rules.narrative import amounts_of
 from yujuesuan.rules.registry import rule
 from yujuesuan.rules.tolerance import fmt
@@ -131,3 +132,39 @@ def budget_assets(d: Disclosure) -> Iterator[Finding]:
                     str(stated - listed),
                     st.prov_at(m.start()),
                 )
+
+
+# “我部门2019年没有安排政府采购支出预算” / “本部门无政府采购预算”
+PROCUREMENT_NULL = re.compile(r"(?:没有|未|无)(?:安排)?[^。，；]{0,10}?政府采购(?:支出)?预算")
+
+
+def _procurement_finding(message: str, expected: str, actual: str, at: Provenance | None) -> Finding:
+    return Finding(
+        code="N39", severity=ERROR, title="十（二）政府采购 (预算)", message=message,
+        expected=expected, actual=actual, table="B18", row="total", column="c1", location=at,
+    )  # fmt: skip
+
+
+@rule("N39", "十（二）政府采购 (预算)", ERROR, kinds=("预算",))
+def budget_procurement(d: Disclosure) -> Iterator[Finding]:
+    """政府采购支出预算总额 = B18[合计]; 拟采购货物、工程、服务 = the B18 大类 货物 (A), 工程 (B),
+    服务 (C), 0 where the 大类 is not printed; the null form (“没有安排政府采购支出预算”)
+    appears iff B18[合计] = 0."""
+    yield from amounts_of(d, "N39")
+    total = _lines_total(d, "B18")
+    if total is None:
+        return  # the tables were published apart and not given
+    for s, _ in _sections(d, ("b_procurement",)):
+        st = section_text(s)
+        m = PROCUREMENT_NULL.search(st.text)
+        if m is not None and total != 0:
+            yield _procurement_finding(
+                f"“{m.group(0)}” but the 政府采购支出预算表 (B18) totals {fmt(total)}",
+                fmt(total), "0", st.prov_at(m.start()),
+            )  # fmt: skip
+        elif m is None and total == 0 and not any(c.is_money for c in claims(s)):
+            yield _procurement_finding(
+                f"§{s.key} neither says there is no procurement budget nor states its amount, "
+                "and the 政府采购支出预算表 (B18) is empty",
+                "没有安排政府采购支出预算", "no statement", st.prov_at(0),
+            )  # fmt: skip

@@ -191,11 +191,12 @@ class Spec:
     since_year: int | None  # a definition that changed: the identity holds from this year on
     profile: str | None  # the profile whose tables it speaks of (budget/jiangsu), None for all
     units: str | None  # a table grouped by unit: every column, [u] = Σ lines of u, 合计 = Σ u
+    tree: str | None  # a table keyed by path (A, A/1, A/1/1): each row = Σ the rows under it
 
     @property
     def tables(self) -> tuple[str, ...]:
         named = {t for e in self.equations + self.class_equations for t in parse_equation(_plain(e)).tables}
-        named |= {x for x in (self.each_row, self.hierarchy, self.units) if x}
+        named |= {x for x in (self.each_row, self.hierarchy, self.units, self.tree) if x}
         named |= (
             set(self.each_code) | set(self.each_class) | {x for x in (self.each_unit, self.each_key) if x}
         )
@@ -229,6 +230,7 @@ def _spec(raw: dict[str, Any]) -> Spec:
         since_year=raw.get("since_year"),
         profile=raw.get("profile"),
         units=raw.get("units"),
+        tree=raw.get("tree"),
     )
 
 
@@ -261,6 +263,11 @@ def check_spec(spec: Spec, d: Disclosure) -> Iterator[Finding]:
         table = d.table(spec.units)
         if table is not None:
             yield from _unit_sums(spec, table)
+        return
+    if spec.tree:
+        table = d.table(spec.tree)
+        if table is not None:
+            yield from _tree_sums(spec, table)
         return
     for text in _expand(spec, d):
         equation = parse_equation(text)
@@ -381,7 +388,13 @@ def _hierarchy(spec: Spec, table: Table) -> Iterator[Finding]:
 
 
 def _judge_sum(
-    spec: Spec, table: Table, parent: Row, kids: list[Row], column: str, what: str | None = None
+    spec: Spec,
+    table: Table,
+    parent: Row,
+    kids: list[Row],
+    column: str,
+    what: str | None = None,
+    name: str | None = None,
 ) -> Iterator[Finding]:
     stated = Figures(Decimal(0), {}, [])
     _cell_value(parent, column, stated, 1, table.id)
@@ -392,7 +405,7 @@ def _judge_sum(
     outcome, delta, tau = judge(stated.value, summed.value, printed)
     if outcome is Outcome.PASS:
         return
-    name = parent.code or parent.label
+    name = name or parent.code or parent.label
     what = what or ("类" if parent.key == "total" else ("款" if len(parent.code or "") == 3 else "项"))
     yield _finding(
         spec, outcome, f"{table.id}[{name}].{column} = Σ {what} ({len(kids)} rows): stated {fmt(stated.value)}, "
@@ -412,6 +425,22 @@ def _unit_sums(spec: Spec, table: Table) -> Iterator[Finding]:
             if col.id in parent.ambiguous or any(col.id in k.ambiguous for k in parts):
                 continue  # a column whose placement is not settled is not checked
             yield from _judge_sum(spec, table, parent, parts, col.id, what)
+
+
+def _tree_sums(spec: Spec, table: Table) -> Iterator[Finding]:
+    """Every column: 合计 = Σ the top rows, each row = Σ the rows one step under it (the
+    table prints no codes, so its keys carry the nesting: ``A/2`` is under ``A``)."""
+    under: dict[str, list[Row]] = {}
+    for r in table.rows:
+        if r.level is not Level.TOTAL:
+            under.setdefault(r.key.rpartition("/")[0] or "total", []).append(r)
+    for parent in table.rows:
+        kids = under.get(parent.key)
+        if not kids:
+            continue
+        for col in table.columns:
+            name = parent.label if parent.key == "total" else f"{parent.key} {parent.label}"
+            yield from _judge_sum(spec, table, parent, kids, col.id, "rows under it", name)
 
 
 def _register_all() -> None:

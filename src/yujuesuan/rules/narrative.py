@@ -196,6 +196,7 @@ AMOUNT_CODES = {
     ("b_basic_gpb", None): ("N35", "六 基本支出"),
     ("b_three", None): ("N37", "九 三公"),
     ("b_admin", None): ("N38", "十（一）机关运行经费"),
+    ("b_procurement", None): ("N39", "十（二）政府采购"),
     ("h_totals", None): ("N30", "一 收支总计"),
     ("h_income", None): ("N31", "二 收入"),
     ("h_expense", None): ("N32", "三 支出"),

@@ -15,7 +15,18 @@ from collections.abc import Callable
 
 from yujuesuan.ingest.raw import RawLine
 from yujuesuan.model.tables import Row
-from yujuesuan.recognize.layouts import blocks, coded, econ, fiscal, listing, single, stat, two_sided, units
+from yujuesuan.recognize.layouts import (
+    blocks,
+    coded,
+    econ,
+    fiscal,
+    listing,
+    procurement,
+    single,
+    stat,
+    two_sided,
+    units,
+)
 from yujuesuan.recognize.layouts.common import cells_of, tokens
 from yujuesuan.recognize.layouts.econ import PERSONNEL_TOTAL, PUBLIC_TOTAL
 from yujuesuan.recognize.specs import TableSpec, Variant
@@ -33,6 +44,7 @@ LAYOUTS: dict[str, Layout] = {
     "listing": listing.listing,
     "units": units.units,
     "fiscal": fiscal.fiscal,
+    "procurement": procurement.procurement,
 }
 
 _STARTS_BODY: dict[str, Callable[[list[str], TableSpec], bool]] = {
@@ -45,6 +57,7 @@ _STARTS_BODY: dict[str, Callable[[list[str], TableSpec], bool]] = {
     "listing": listing.starts_body,
     "units": units.starts_body,
     "fiscal": fiscal.starts_body,
+    "procurement": procurement.starts_body,
 }
 
 
