@@ -157,3 +157,27 @@ def test_empty_procurement_table_against_the_narrative() -> None:
     silent = replace_text(empty, PROCUREMENT, "本表反映部门年度政府采购支出预算安排情况。")
     [f] = [f for f in problems(silent, select=["N39"]).findings if f.code == "N39"]
     assert f.actual == "no statement"
+
+
+def test_items_of_the_fiscal_section_are_bound_to_b16() -> None:
+    """五 lists each 项 as “1．检察（款）行政运行（项）支出12,268.62万元”; each is B16's 项 row.
+    Two items are named otherwise than their rows (机关事业单位基本养老保险费 for
+    …保险缴费支出) and stay unbound rather than guessed."""
+    from yujuesuan.rules.narrative import reads
+
+    d = procuratorate(2019)
+    (fiscal,) = [r for r in reads(d) if r.topic == "b_fiscal"]
+    assert [it.code for it in fiscal.items] == [
+        "2040401", "2040402", "2040410", "2040450", "2040499", "2080504", None, None, "2210201", "2210202",
+    ]  # fmt: skip
+    bound = [b.ref for b in fiscal.binders if b is not None and b.code]
+    assert bound[0] == "B16.2040401.c1" and len(bound) == 8
+    assert "N34" not in codes(problems(d, select=["N34"]))
+
+
+def test_item_amount_stated_wrong() -> None:
+    d = replace_text(
+        procuratorate(2019), "行政运行（项）支出12,268.62万元", "行政运行（项）支出12,286.62万元"
+    )
+    [f] = [f for f in problems(d, select=["N34"]).findings if f.code == "N34"]
+    assert (f.expected, f.actual, f.table) == ("12,268.62", "12,286.62", "B16")

@@ -241,6 +241,10 @@ def binder_for(topic: str, sub: str | None, before: str, sentence: str = "") -> 
 
 CLASS_MENTION = re.compile(r"[-－]?\s*([^，；：、。\-－]+?)[（(]类[）)](?:支出)?$")
 ITEM = re.compile(r"(\d+)[.、．]\s*([^。；]+?)[（(]类[）)]([^。；]+?)[（(]款[）)]([^。；]+?)[（(]项[）)]")
+# A Jiangsu budget's 五 lists items under “（一）一般公共服务（类）” as “1．人大事务（款）行政
+# 运行（项）支出7448.2万元”; some print the 款 as （类）.
+BUDGET_CLASS_HEAD = re.compile(r"[（(][一二三四五六七八九十]+[）)]\s*([^（(。；\d]+?)[（(]类[）)]")
+BUDGET_ITEM = re.compile(r"(\d+)[.、．]\s*([^。；（(\d]+?)[（(][款类][）)]([^。；]+?)[（(]项[）)]")
 CLASS_SENTENCE = re.compile(
     r"(?:^|[：:。；])\s*(?:[-－]\s*|\d+[.、．]\s*)?([^，；：:。（(]{2,20}?支出)(?:年初预算|预算)"
 )
@@ -266,6 +270,7 @@ def budget_class_binder(code: str, name: str) -> Binder:
     )  # fmt: skip
 
 
-def item_binder(code: str, name: str) -> Binder:
-    """An item of 五（三）: its 支出决算 is the 项 row's 小计."""
-    return Binder(topic="gpb", subject=re.compile("."), ref=f"F05.{code}.c1", name=name, code=code)
+def item_binder(code: str, name: str, table: str = "F05", topic: str = "gpb") -> Binder:
+    """An item of 五（三） (its 支出决算 is the F05 项 row's 小计), or of a Jiangsu budget's 五
+    (its 支出 is the B16 项 row)."""
+    return Binder(topic=topic, subject=re.compile("."), ref=f"{table}.{code}.c1", name=name, code=code)

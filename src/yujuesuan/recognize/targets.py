@@ -97,16 +97,16 @@ class _Grid:
         whole = norm(text)
         if len(toks) >= 2 and _is_value(toks[-1]) and not _is_value(toks[-2]):
             self.label += "".join(norm(t) for t in toks[:-2])
-            name = norm(toks[-2])
+            name = join_wrapped([toks[-2]])
             if self.label:
                 self._labels(self.label)
-            category, group = voc.grid.get(name, (self.category, self.group))
+            category, group = voc.grid.get(norm(name), (self.category, self.group))
             self.rows.append(
                 {
                     "category": category,
                     "group": group,
                     "name": name,
-                    "target": norm(toks[-1]),
+                    "target": join_wrapped([toks[-1]]),
                     "note": [],
                     "prov": prov,
                 }
@@ -157,7 +157,7 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
         if not n or LABEL.match(n):
             continue  # the next table's label (预算15表) printed under this one
         if n.startswith(_ENTITY):
-            entity = n.removeprefix(_ENTITY) or entity
+            entity = join_wrapped([n.removeprefix(_ENTITY)]) or entity
             continue
         if section != "grid":
             heading = next((h for h in _HEADINGS if (carry + n).startswith(h)), None)

@@ -18,6 +18,8 @@ from yujuesuan.model.findings import Finding, Severity
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Unit
 from yujuesuan.narrative.binding import (
+    BUDGET_CLASS_HEAD,
+    BUDGET_ITEM,
     CLASS_MENTION,
     CLASS_SENTENCE,
     ITEM,
@@ -76,20 +78,44 @@ def item_headers(s: Section, d: Disclosure) -> list[Item]:
     ]
 
 
-def item_code(d: Disclosure, cls: str, section: str, item: str) -> str | None:
-    """The F05 项 code whose 类, 款 and 项 names are these (names repeat, so all three count)."""
-    f05 = d.table("F05")
-    code = class_of(cls)
-    if f05 is None or code is None:
+def item_code(d: Disclosure, cls: str | None, section: str, item: str, table: str = "F05") -> str | None:
+    """The 项 code whose 类, 款 and 项 names are these (names repeat, so all three count;
+    without a 类, 款 and 项 must be enough). A name printed with or without 支出 matches."""
+    t = d.table(table)
+    code = class_of(cls) if cls else ""
+    if t is None or code is None:
         return None
-    for r in f05.rows:
+    for r in t.rows:
         c = r.code or ""
-        if len(c) == 5 and c.startswith(code) and label_key(r.label) == label_key(section):
-            for it in f05.rows:
+        if len(c) == 5 and c.startswith(code) and _same_name(r.label, section):
+            for it in t.rows:
                 ic = it.code or ""
-                if len(ic) == 7 and ic.startswith(c) and label_key(it.label) == label_key(item):
+                if len(ic) == 7 and ic.startswith(c) and _same_name(it.label, item):
                     return ic
     return None
+
+
+def _same_name(label: str, printed: str) -> bool:
+    a, b = label_key(label), label_key(printed)
+    return a == b or a.removesuffix("支出") == b.removesuffix("支出")
+
+
+BUDGET_ITEM_TABLES = {"b_fiscal": "B16", "b_gpb": "B05"}  # the table a Jiangsu 五/七 item restates
+
+
+def budget_item_headers(s: Section, d: Disclosure, table: str) -> list[Item]:
+    """The items of a Jiangsu budget's 五 (or 七), each under the 类 heading above it."""
+    text = section_text(s)
+    heads = [(m.start(), m.group(1)) for m in BUDGET_CLASS_HEAD.finditer(text.text)]
+    out = []
+    for m in BUDGET_ITEM.finditer(text.text):
+        cls = next((name for at, name in reversed(heads) if at < m.start()), None)
+        names = (cls or "", m.group(2), m.group(3))
+        code = item_code(d, cls, m.group(2), m.group(3), table) or item_code(
+            d, None, m.group(2), m.group(3), table
+        )
+        out.append(Item(m.group(1), names, code, m.start(), text.prov_at(m.start())))
+    return out
 
 
 def _bind(d: Disclosure, topic: str, c: Claim, items: list[Item]) -> Binder | None:
@@ -111,9 +137,15 @@ def _bind(d: Disclosure, topic: str, c: Claim, items: list[Item]) -> Binder | No
         code = class_of(m.group(1)) if m else None
         if m and code:
             return class_binder(code, m.group(1))
+    if topic in BUDGET_ITEM_TABLES and ITEM_AMOUNT.search(c.before):
+        owner = next((it for it in reversed(items) if it.start < c.start), None)
+        if owner is not None and owner.code:
+            return item_binder(owner.code, "".join(owner.names), BUDGET_ITEM_TABLES[topic], topic)
+        return None
     return binder_for(topic, c.sub, c.before, c.sentence)
 
 
+ITEM_AMOUNT = re.compile(r"[（(]项[）)](?:支出)?(?:预算)?$")  # the figure right after an item's name
 BUDGET_CLASS = re.compile(r"(?:^|[：；，。])\s*([^，；：、。]{2,20}?支出)$")
 
 _CACHE: dict[int, tuple[Disclosure, list[Read]]] = {}
@@ -128,7 +160,12 @@ def reads(d: Disclosure) -> list[Read]:
     for s in d.narrative:
         topic = section_topic(d.meta.profile, s.key, s.heading)
         cs = tuple(claims(s))
-        items = item_headers(s, d) if topic == "gpb" else []
+        if topic == "gpb":
+            items = item_headers(s, d)
+        elif topic in BUDGET_ITEM_TABLES:
+            items = budget_item_headers(s, d, BUDGET_ITEM_TABLES[topic])
+        else:
+            items = []
         bs = tuple(_bind(d, topic, c, items) if c.is_money and not c.is_change else None for c in cs)
         out.append(Read(s, topic, cs, bs, tuple(items), section_text(s).text))
     if len(_CACHE) > 16:
@@ -251,7 +288,9 @@ def budget_expense(d: Disclosure) -> Iterator[Finding]:
 
 @rule("N34", "五 财政拨款、一般公共预算支出 (预算)", ERROR, kinds=("预算",))
 def budget_spending(d: Disclosure) -> Iterator[Finding]:
-    """财政拨款预算支出 = B16[合计] (五); 一般公共预算财政拨款支出预算 = B05[合计] (七)."""
+    """财政拨款预算支出 = B16[合计] (五); 一般公共预算财政拨款支出预算 = B05[合计] (七); each
+    item “1．人大事务（款）行政运行（项）支出x万元” = its B16 项 row (B05 in 七), found by its
+    类, 款 and 项 names; Henan: 一般公共预算支出 = B05[合计] and each 类 line = Σ its B05 项 rows."""
     return amounts_of(d, "N34")
 
 
