@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
 
 from tests.conftest import BUDGET_SEED, SEEDS
 from tests.rules.mutate import pdf
+from yujuesuan.export.tablesxlsx import write_xlsx
 from yujuesuan.ingest.raw import prose
+from yujuesuan.model.facts import facts
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.recognize.targets import read_project_targets, read_unit_target
 
@@ -115,3 +120,27 @@ def test_unit_target_without_a_name_is_not_read() -> None:
         read_unit_target(Provenance(file="t.txt", line=1), _lines("预算情况\n部门预算总额（万元） 1.00"))
         is None
     )
+
+
+def test_targets_in_facts_and_workbook(tmp_path: Path) -> None:
+    d = pdf(SEEDS / BUDGET_SEED)
+    b15 = [f for f in facts(d) if f.table == "B15" and f.column == "total" and f.code]
+    assert len(b15) == 26 and sum(f.amount for f in b15) == Decimal("12188.92")
+    (b14,) = [f for f in facts(d) if f.table == "B14" and f.column == "basic" and f.row.endswith("服务中心")]
+    assert (b14.amount, b14.line) == (Decimal("150.84"), 2433)
+    path = tmp_path / "t.xlsx"
+    write_xlsx(d, path)
+    wb = load_workbook(path)
+    funds = list(wb["绩效目标 金额"].iter_rows(min_row=2, values_only=True))
+    assert len(funds) == 2 + 30 and funds[0][:5] == (
+        "B14",
+        None,
+        "焦作市解放区人力资源和社会保障局",
+        None,
+        11486.24,
+    )
+    indicators = list(wb["绩效指标"].iter_rows(min_row=2, values_only=True))
+    assert len(indicators) == 46 + 147
+    assert indicators[46][2:8] == (
+        "2025年城乡居民养老保险", "410802250000000018801", "成本指标", None, "预算执行率", "≥90%",
+    )  # fmt: skip

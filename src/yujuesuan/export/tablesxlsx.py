@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from yujuesuan.export.performancexlsx import add_performance_sheets
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.tables import Cell, CellState, Row, Table
 from yujuesuan.recognize.specs import TableSpec, final_specs
@@ -130,4 +131,5 @@ def write_xlsx(d: Disclosure, path: Path) -> None:
             ws.cell(i, 1, note)
         ws.column_dimensions["A"].width = 34
         ws.column_dimensions["B"].width = 30
+    add_performance_sheets(wb, d)
     wb.save(path)

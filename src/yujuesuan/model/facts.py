@@ -7,6 +7,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.performance import ProjectTarget, UnitTarget, fund_header
 from yujuesuan.model.tables import CellState
 
 
@@ -34,7 +35,8 @@ FACT_FIELDS: tuple[str, ...] = tuple(Fact.model_fields)
 
 
 def facts(d: Disclosure) -> list[Fact]:
-    """Every numeric cell of every table, in table and row order."""
+    """Every numeric cell of every table, in table and row order, then the money of the
+    performance targets: 预算14表 keyed by the unit's name, 预算15表 by project or unit code."""
     out: list[Fact] = []
     for t in d.tables:
         headers = {c.id: c.header for c in t.columns}
@@ -62,4 +64,29 @@ def facts(d: Disclosure) -> list[Fact]:
                         line=p.line if p else None,
                     )
                 )
+    for table, target in d.performance.funded():
+        key = target.entity if isinstance(target, UnitTarget) else target.project or target.agency
+        for c in target.cells:
+            if c.state is not CellState.NUMBER or c.value is None:
+                continue
+            p = c.prov or target.prov
+            out.append(
+                Fact(
+                    entity=d.meta.entity,
+                    fiscal_year=d.meta.fiscal_year,
+                    kind=d.meta.kind.value,
+                    table=table,
+                    row=key,
+                    code=target.project if isinstance(target, ProjectTarget) else None,
+                    line_no=None,
+                    label=target.entity if isinstance(target, UnitTarget) else target.name,
+                    column=c.column,
+                    header=fund_header(table, c.column),
+                    amount=c.value,
+                    unit=d.meta.unit.value,
+                    file=p.file if p else None,
+                    page=p.page if p else None,
+                    line=p.line if p else None,
+                )
+            )
     return out

@@ -14,6 +14,21 @@ from pydantic import BaseModel, ConfigDict
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Cell
 
+# The money fields of a target, with the headers the tables print for them.
+FUND_HEADERS = {
+    "total": "资金总额",
+    "gov": "政府预算资金",
+    "special": "财政专户管理资金",
+    "unit": "单位资金",
+    "basic": "基本支出",
+    "project": "项目支出",
+}
+
+
+def fund_header(table: str, column: str) -> str:
+    """预算14表 calls its total 部门预算总额."""
+    return "部门预算总额" if table == "B14" and column == "total" else FUND_HEADERS[column]
+
 
 class Indicator(BaseModel):
     """One 三级指标 with its target value as printed (≥90%, 1330元, 相关)."""
@@ -81,6 +96,10 @@ class Performance(BaseModel):
 
     unit_targets: tuple[UnitTarget, ...] = ()
     project_targets: tuple[ProjectTarget, ...] = ()  # 预算15表 rows in printed order
+
+    def funded(self) -> tuple[tuple[str, UnitTarget | ProjectTarget], ...]:
+        """Every target with money, under the table that prints it (B14, then B15 rows)."""
+        return tuple(("B14", u) for u in self.unit_targets) + tuple(("B15", p) for p in self.project_targets)
 
     @property
     def projects(self) -> tuple[ProjectTarget, ...]:

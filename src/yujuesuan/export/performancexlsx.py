@@ -1,0 +1,57 @@
+"""Performance material as two sheets of the tables workbook: every funded target (unit
+targets of 预算14表, department, unit and project rows of 预算15表) with its money, and
+every indicator with the target or project it belongs to."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.performance import FUND_HEADERS, Indicator, ProjectTarget, UnitTarget
+from yujuesuan.model.tables import Cell, CellState
+
+_BOLD = Font(bold=True)
+
+
+def _identity(table: str, target: UnitTarget | ProjectTarget) -> list[str]:
+    """表 · 单位编码 · 名称 · 项目编码 of a target."""
+    if isinstance(target, UnitTarget):
+        return [table, "", target.entity, ""]
+    return [table, target.agency, target.name, target.project or ""]
+
+
+def _number(c: Cell | None) -> object:
+    if c is None or c.state is not CellState.NUMBER:
+        return c.raw if c is not None and c.raw else None
+    return c.value
+
+
+def add_performance_sheets(wb: Workbook, d: Disclosure) -> None:
+    """Nothing when the disclosure holds no performance material."""
+    rows = d.performance.funded()
+    if not rows:
+        return
+    funds = wb.create_sheet("绩效目标 金额")
+    funds.append(["表", "单位编码", "名称", "项目编码", *FUND_HEADERS.values()])
+    for cell in funds[1]:
+        cell.font = _BOLD
+    for table, target in rows:
+        funds.append([*_identity(table, target), *(_number(target.cell(c)) for c in FUND_HEADERS)])
+        for cell in funds[funds.max_row][4:]:
+            cell.number_format = "0.00"  # amounts print with two decimals
+    indicators = wb.create_sheet("绩效指标")
+    indicators.append(
+        ["表", "单位编码", "名称", "项目编码", "一级指标", "二级指标", "三级指标", "指标值", "指标值说明"]
+    )
+    for cell in indicators[1]:
+        cell.font = _BOLD
+    for table, target in rows:
+        for i in target.indicators:
+            indicators.append([*_identity(table, target), *_indicator(i)])
+    funds.column_dimensions["C"].width = indicators.column_dimensions["C"].width = 40
+    funds.column_dimensions["D"].width = indicators.column_dimensions["D"].width = 24
+
+
+def _indicator(i: Indicator) -> list[str]:
+    return [i.category or "", i.group or "", i.name, i.target, i.note or ""]
