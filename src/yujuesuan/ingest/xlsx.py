@@ -2,9 +2,10 @@
 
 The 决算 software exports one sheet per table: a title row merged across, a header
 block (entity / year / unit), multi-row merged column headers, then body rows. Every
-non-empty row becomes a line: prose when it holds a single piece of text (a title, a
-note), otherwise a grid row with one cell per column from A to the last used column.
-A merged range's value sits in its top-left cell; the other cells it covers read "".
+non-empty row becomes a line: prose when it holds a single piece of text outside the
+ruled grid (a title, a note), otherwise a grid row with one cell per column from A to
+the last used column. A merged range's value sits in its top-left cell; the other cells
+it covers read "".
 
 Numbers come back as the text the cell displays, minus thousands separators: openpyxl
 returns floats, which are turned into ``Decimal(str(value))`` and rounded (half up) to
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -85,7 +87,7 @@ def _sheet_lines(sheet: Worksheet, page: int, name: str) -> list[RawLine]:
         if not filled:
             continue
         row_number = row[0].row
-        if len(filled) == 1 and isinstance(values[filled[0]], str):
+        if len(filled) == 1 and isinstance(values[filled[0]], str) and not _ruled(row[filled[0]]):
             only = row[filled[0]]
             prov = Provenance(file=name, page=page, line=row_number, cell=f"{title}!{only.coordinate}")
             lines.append(prose(texts[filled[0]], prov))
@@ -97,6 +99,17 @@ def _sheet_lines(sheet: Worksheet, page: int, name: str) -> list[RawLine]:
         span = f"{title}!{row[0].coordinate}:{row[-1].coordinate}"
         lines.append(grid_row(cells, Provenance(file=name, page=page, line=row_number, cell=span)))
     return lines
+
+
+def _ruled(cell: Cell | MergedCell) -> bool:
+    """A cell with a vertical rule beside it is a cell of the table grid.
+
+    A row whose only text is such a cell is a table row with its other cells blank (“· 专项收入
+    ·” with no amount, a 合计 row with no figures), not a title or a note: it stays a grid
+    row, so the text keeps its column instead of being read as prose and dropped.
+    """
+    border = cell.border
+    return bool(border.left.style or border.right.style) if border is not None else False
 
 
 def _used_width(sheet: Worksheet) -> int:

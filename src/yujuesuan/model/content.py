@@ -28,6 +28,9 @@ def table_content(t: Table) -> dict[str, Any]:
                 "code": r.code,
                 "line_no": r.line_no,
                 "unit": r.unit,
+                "agency": r.agency,
+                "category": r.category,
+                "gov_code": r.gov_code,
                 "cells": [
                     (c.column, c.state.value, None if c.value is None else str(c.value)) for c in r.cells
                 ],

@@ -244,4 +244,9 @@ def _matching_rows(table: Table, other: Table, columns: list[str], other_columns
 
 
 def _resettled(table: Table) -> Table:
+    """Settle again by the unit sums, which only a table grouped by unit has: the 收入合计 of
+    a 财政拨款收支预算表 (B04) is not the sum of the lines below it, nor as wide as them."""
+    spec = spec_of(table.id, table.variant)
+    if spec is None or spec.layout != "units":
+        return table
     return table.model_copy(update={"rows": tuple(settle_table(table.rows))})

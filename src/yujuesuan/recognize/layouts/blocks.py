@@ -3,6 +3,10 @@
 A printed row holds up to one pair per block; merged cells make rows shorter, so a pair
 is placed by its label, not its position: the block whose fixed rows know the label, or
 the class-line block for 一般公共服务支出 and the like.
+
+Rows come block by block (收入, then 支出 …), each block top to bottom. Which rows of
+different blocks share a printed line is layout, not content: one file prints 当年支出小计
+beside 当年收入小计, another a line lower; a preparer's sheet pairs the lines as it likes.
 """
 
 from __future__ import annotations
@@ -25,6 +29,15 @@ def _key(spec: TableSpec, label: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+def _block_of(spec: TableSpec, key: str) -> int:
+    """The block a row belongs to, counted left to right; a class line to the class block."""
+    names = [b.name for b in spec.blocks]
+    for i, block in enumerate(spec.blocks):
+        if any(r.key == key for r in block.rows):
+            return i
+    return names.index(spec.class_block) if spec.class_block in names else len(names)
 
 
 def _pairs(cells: list[Tok]) -> list[tuple[int, Tok, Tok | None]]:
@@ -94,6 +107,7 @@ def blocks(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, h
                     prov=label.prov,
                 )
             )
+    rows.sort(key=lambda r: _block_of(spec, r.key))
     return rows
 
 

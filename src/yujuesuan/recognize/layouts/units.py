@@ -10,18 +10,21 @@ A line is, by the table's grammar (budget_tables.toml):
 The text drops blank cells, so the figures are placed into columns by the table's in-row
 identities (recognize/placement.py); a row that can be read more than one way keeps
 its other readings as ``alternatives`` for the table and the whole document to settle.
+A real grid (DOCX, XLSX, a ruled PDF) keeps its blank cells: there the last cells of a
+row are the figures in their columns, and only the cells before them are read by grammar.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from yujuesuan.ingest.raw import RawLine
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Cell, Level, Row
-from yujuesuan.recognize.layouts.common import Tok, code_level, make_cell, tokens
+from yujuesuan.recognize.layouts.common import Tok, cells_of, code_level, make_cell, make_cells, tokens
 from yujuesuan.recognize.placement import RowShape, reading, readings, row_shape
 from yujuesuan.recognize.settle import settle_table
 from yujuesuan.recognize.specs import TableSpec, Variant
@@ -46,9 +49,25 @@ class _Record:
     figures: list[Tok] = field(default_factory=list)
     agency: str | None = None
     category: str | None = None
+    placed: bool = False  # the figures are a grid row's cells, one per column
 
 
-def _records(toks: list[Tok], grammar: str) -> list[_Record]:
+Figures = tuple[Tok, ...]
+"""The figure cells of a grid row, one per column, blanks included."""
+
+
+def _grid_items(body: list[RawLine], width: int) -> list[Tok | Figures]:
+    """Each grid row as its non-blank leading cells (codes, names, 类型), then its last
+    ``width`` cells: the figures, already in their columns."""
+    items: list[Tok | Figures] = []
+    for line in body:
+        cells = cells_of(line)
+        items += [c for c in cells[:-width] if c.text]
+        items.append(tuple(cells[-width:]))
+    return items
+
+
+def _records(items: Sequence[Tok | Figures], grammar: str) -> list[_Record]:
     out: list[_Record] = []
     cur: _Record | None = None
     agency: str | None = None
@@ -59,8 +78,13 @@ def _records(toks: list[Tok], grammar: str) -> list[_Record]:
         out.append(rec)
         return rec
 
-    for tok in toks:
-        t = tok.text
+    for item in items:
+        if isinstance(item, tuple):  # a grid row's figures
+            if cur is None or cur.figures:
+                cur = new("total", item[0])  # a total row printed without a label
+            cur.figures, cur.placed = list(item), True
+            continue
+        tok, t = item, item.text
         if LABEL.match(t):
             continue  # the next table's label (预算04表), printed above its title
         done = cur is None or bool(cur.figures)  # the row before is complete
@@ -127,7 +151,7 @@ def _line_name(rec: _Record, unit_name: str | None) -> str:
 def units(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, header: str) -> list[Row]:
     cols = tuple(c for c, _ in variant.columns)
     shape = row_shape(cols, spec.row_identities) if spec.row_identities else None
-    records = _records(tokens(body), spec.grammar)
+    records = _records(_grid_items(body, len(cols)) if grid else tokens(body), spec.grammar)
     names = _unit_names(records)
     rows: list[Row] = []
     seen: dict[str, int] = {}
@@ -153,7 +177,10 @@ def units(spec: TableSpec, variant: Variant, body: list[RawLine], grid: bool, he
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:
             key = f"{key}#{seen[key]}"
-        cells, alternatives = _place(cols, rec, shape, spec)
+        if rec.placed:
+            cells, alternatives = make_cells(cols, rec.figures, rec.prov), None
+        else:
+            cells, alternatives = _place(cols, rec, shape, spec)
         rows.append(
             Row(
                 key=key,
@@ -217,4 +244,7 @@ def _cells(
 
 
 def starts_body(texts: list[str], spec: TableSpec) -> bool:
-    return texts[0] in ("合计", "总计") or bool(AGENCY.match(texts[0])) or is_figure(texts[0])
+    """The 合计 row (its figures only after it: a header row “合计 一般公共预算 …” under 总计
+    is not data), a unit's row, or a row of figures."""
+    total = texts[0] in ("合计", "总计") and all(is_figure(t) for t in texts[1:])
+    return total or bool(AGENCY.match(texts[0])) or is_figure(texts[0])
