@@ -402,6 +402,29 @@ def _code_name_amount(table: Table, spec: TableSpec) -> Layout:
     return _budget(_levels([*names, *(c.header for c in table.columns)]), body)
 
 
+def _procurement(table: Table, spec: TableSpec) -> Layout:
+    """Jiangsu 政府采购 (B18): 大类 · 专项 · 经济科目 · 品名 · 组织形式 · 总计, each text in its cell."""
+    ids = [c.id for c in table.columns]
+    body: list[list[Out]] = []
+    for r in table.rows:
+        if r.level in (Level.TOTAL, Level.CLASS):
+            front = [r.label, "", "", "", ""]
+        elif r.level is Level.SECTION:
+            front = ["", r.project or "", r.label, "", ""]
+        else:
+            front = ["", "", "", r.label, r.category or ""]
+        body.append([*front, *_cells(r, ids)])
+    heads = [
+        "采购品目大类",
+        "专项名称",
+        "经济科目",
+        "采购物品名称",
+        "采购组织形式",
+        *(c.header for c in table.columns),
+    ]
+    return _budget(_levels(heads), body)
+
+
 def _by_unit(table: Table, spec: TableSpec) -> Layout:
     """Henan 2025 tables grouped by unit: front cells (UNIT_FRONTS), then the figures."""
     front = UNIT_FRONTS[table.id]
@@ -465,6 +488,7 @@ BUDGET_LAYOUTS: dict[str, Callable[[Table, TableSpec], Layout]] = {
     "econ": _code_name_amount,
     "units": _by_unit,
     "fiscal": _fiscal,
+    "procurement": _procurement,
 }
 """The printed layout of each budget table, by the layout family that reads it."""
 
