@@ -28,6 +28,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Border, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from yujuesuan.export.tablesxlsx import procurement_texts
 from yujuesuan.model import Cell, CellState, Disclosure, Level, Row, Table
 from yujuesuan.recognize.layouts import PERSONNEL_TOTAL, PUBLIC_TOTAL
 from yujuesuan.recognize.specs import TableSpec, spec_of
@@ -405,15 +406,7 @@ def _code_name_amount(table: Table, spec: TableSpec) -> Layout:
 def _procurement(table: Table, spec: TableSpec) -> Layout:
     """Jiangsu 政府采购 (B18): 大类 · 专项 · 经济科目 · 品名 · 组织形式 · 总计, each text in its cell."""
     ids = [c.id for c in table.columns]
-    body: list[list[Out]] = []
-    for r in table.rows:
-        if r.level in (Level.TOTAL, Level.CLASS):
-            front = [r.label, "", "", "", ""]
-        elif r.level is Level.SECTION:
-            front = ["", r.project or "", r.label, "", ""]
-        else:
-            front = ["", "", "", r.label, r.category or ""]
-        body.append([*front, *_cells(r, ids)])
+    body: list[list[Out]] = [[*procurement_texts(r), *_cells(r, ids)] for r in table.rows]
     heads = [
         "采购品目大类",
         "专项名称",

@@ -94,3 +94,18 @@ def test_header_wrapped_into_the_total_row() -> None:
     total = t.row("total")
     assert total is not None and total.label == "合计" and total.value("c1") == Decimal("1422.50")
     assert total.category is None
+
+
+def test_workbook_prints_the_tree_in_its_columns(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from yujuesuan.export.tablesxlsx import write_xlsx
+
+    d = parse([corpus_file(JIANGSU / "江苏省人民检察院" / "2019年度部门预算公开.pdf")])
+    write_xlsx(d, tmp_path / "j.xlsx")
+    wb = load_workbook(tmp_path / "j.xlsx")
+    (name,) = [n for n in wb.sheetnames if n.startswith("B18")]
+    rows = list(wb[name].iter_rows(min_row=3, max_row=7, values_only=True))
+    assert rows[0] == ("采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计")
+    assert rows[3] == (None, "办公设备购置", "办公设备购置", None, None, 9)
+    assert rows[4] == (None, None, None, "台式计算机（20万以下）", "分散自行组织", 9)

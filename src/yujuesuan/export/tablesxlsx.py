@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from yujuesuan.export.performancexlsx import add_performance_sheets
 from yujuesuan.model.disclosure import Disclosure
-from yujuesuan.model.tables import Cell, CellState, Row, Table
+from yujuesuan.model.tables import Cell, CellState, Level, Row, Table
 from yujuesuan.recognize.specs import TableSpec, final_specs
 
 _BOLD = Font(bold=True)
@@ -74,8 +74,21 @@ def _layout(t: Table) -> tuple[list[list[str]], list[list[Printed]]]:
         return [["项目", "行次", *headers]], [
             [r.label, str(r.line_no or ""), *_cells(r, ids)] for r in t.rows
         ]
+    if t.id == "B18":  # 政府采购: the tree's texts in their printed columns
+        return [["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", *headers]], [
+            [*procurement_texts(r), *_cells(r, ids)] for r in t.rows
+        ]
     code_header = "经济分类科目编码" if spec is not None and spec.layout == "econ" else "功能分类科目编码"
     return [[code_header, "科目名称", *headers]], [[r.code or "", r.label, *_cells(r, ids)] for r in t.rows]
+
+
+def procurement_texts(r: Row) -> list[str]:
+    """A B18 row's 大类 · 专项 · 经济科目 · 品名 · 组织形式, as the table prints them."""
+    if r.level in (Level.TOTAL, Level.CLASS):
+        return [r.label, "", "", "", ""]
+    if r.level is Level.SECTION:
+        return ["", r.project or "", r.label, "", ""]
+    return ["", "", "", r.label, r.category or ""]
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Printed) -> None:
