@@ -12,6 +12,7 @@ from tests.conftest import JIANGSU, SHANGHAI, SHANGHAI_PDFS
 from tests.rules.mutate import codes, pdf, problems, replace_text, seed, set_cell, shift, shift_target
 from yujuesuan.model import Disclosure, Table, Unit
 from yujuesuan.model.findings import Severity
+from yujuesuan.model.performance import Indicator
 from yujuesuan.rules.identities import specs
 from yujuesuan.rules.registry import all_rules
 
@@ -269,6 +270,7 @@ CASES |= {
         Severity.ERROR,
     ),
     "BX-15": ("henan", lambda d: rename_project(d, 5, "2025年遗属补助"), Severity.ERROR),
+    "P17": ("henan", lambda d: without_satisfaction(d, 2), Severity.WARNING),
 }
 # The budget narrative rules again, on the Henan 2025 profile (its own subjects and tables).
 HENAN_CASES: dict[str, Change] = {
@@ -312,7 +314,26 @@ def henan() -> Disclosure:
         ("车辆共有0辆", "车辆共有1辆"),
     ):
         d = replace_text(d, old, new)
-    return d
+    return with_satisfaction(d, ("2025年劳动仲裁邮寄费", "2025年网络服务费、档案建设及设备"))
+
+
+def with_satisfaction(d: Disclosure, projects: tuple[str, ...]) -> Disclosure:
+    """These 预算15表 projects given the 满意度 indicator the seed prints none of (P17)."""
+    added = Indicator(name="服务对象满意度", target="≥90%", category="满意度指标")
+    rows = tuple(
+        p.model_copy(update={"indicators": (*p.indicators, added)}) if p.name in projects else p
+        for p in d.performance.project_targets
+    )
+    return d.model_copy(update={"performance": d.performance.model_copy(update={"project_targets": rows})})
+
+
+def without_satisfaction(d: Disclosure, index: int) -> Disclosure:
+    rows = list(d.performance.project_targets)
+    kept = tuple(i for i in rows[index].indicators if "满意" not in i.name)
+    rows[index] = rows[index].model_copy(update={"indicators": kept})
+    return d.model_copy(
+        update={"performance": d.performance.model_copy(update={"project_targets": tuple(rows)})}
+    )
 
 
 def document(key: str) -> Disclosure:
@@ -369,9 +390,24 @@ def test_real_errors_of_seed_001() -> None:
     assert ("N35", "12593.11", "404.19") in found
     assert ("N41", "0", "1") in found
     assert ("B04-03", "11,493.11", "12,593.11") in found
+    lacking = [f.message for f in problems(seed_001(), select=["P17"]).findings]
+    assert lacking == [
+        "预算15表 2025年劳动仲裁邮寄费: no 满意度指标 indicator",
+        "预算15表 2025年网络服务费、档案建设及设备: no 满意度指标 indicator",
+    ]
 
 
 def seed_001() -> Disclosure:
     from tests.conftest import BUDGET_SEED, SEEDS
 
     return pdf(SEEDS / BUDGET_SEED)
+
+
+def test_unmeasurable_target_value_is_reported() -> None:
+    d = henan()
+    rows = list(d.performance.project_targets)
+    first = rows[2].indicators[0].model_copy(update={"target": "待定"})
+    rows[2] = rows[2].model_copy(update={"indicators": (first, *rows[2].indicators[1:])})
+    d = d.model_copy(update={"performance": d.performance.model_copy(update={"project_targets": tuple(rows)})})
+    [f] = problems(d, select=["P17"]).findings
+    assert (f.actual, f.severity) == ("待定", Severity.WARNING) and "预算执行率" in f.message

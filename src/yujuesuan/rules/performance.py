@@ -1,22 +1,26 @@
-"""Rules over the performance material: the budget target tables (B14-01, B15-01) and
-their agreement with the budget tables (BX-14, BX-15). RULES.md §5–§6."""
+"""Rules over the performance material: the budget target tables (B14-01, B15-01), their
+agreement with the budget tables (BX-14, BX-15) and their completeness (P17). RULES.md §5–§6."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.findings import Finding, Severity
-from yujuesuan.model.performance import Funded, ProjectTarget
+from yujuesuan.model.performance import Funded, Indicator, ProjectTarget
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Level, Row, Table
+from yujuesuan.recognize.targets import vocabulary
 from yujuesuan.recognize.text import norm
 from yujuesuan.rules.registry import rule
 from yujuesuan.rules.tolerance import Outcome, fmt, judge
 
-ERROR = Severity.ERROR
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+# A measurable 指标值: comparator, number, unit (≥90%, ≤2小时, 1330元, 6.1万人以上) or a range.
+TARGET_FORM = re.compile(r"^[≥≤><＞＜=]?\s*\d+(?:\.\d+)?(?:\s*[-－~～至]\s*\d+(?:\.\d+)?)?\s*\S{0,8}$")
 SOURCES = ("gov", "special", "unit")
 # The Henan 2025 columns BX-14 reads (TABLES.md §2 B02, B03): B03 总计 · 基本支出合计 ·
 # 项目支出合计, and the B02 总计 block's 一般公共预算 · 政府性基金 · 国有资本经营预算.
@@ -210,3 +214,52 @@ def _unmatched(p: ProjectTarget, row: Row | None, title: str) -> Finding:
         expected=fmt(listed), actual=fmt(total), difference=fmt(total - listed),
         table="B15", location=p.prov, related=tuple(x for x in (row.prov,) if x is not None),
     )  # fmt: skip
+
+
+def _kinds(indicators: Sequence[Indicator]) -> set[str]:
+    """Which of 产出, 效益, 满意 the indicators are known to cover (by 一级, or 满意 by name)."""
+    out = {k for i in indicators for k in ("产出", "效益", "满意") if (i.category or "").startswith(k)}
+    return out | ({"满意"} if any("满意" in i.name for i in indicators) else set())
+
+
+def _column_known(i: Indicator) -> bool:
+    """A 成本/产出/效益 column given by the reader (not only a 满意 name)."""
+    return bool(i.category) and not (i.category or "").startswith("满意")
+
+
+def _target_parses(value: str) -> bool:
+    return bool(TARGET_FORM.match(value)) or norm(value) in vocabulary().qualitative | {"不适用"}
+
+
+@rule("P17", "目标表完整", WARNING, kinds=("预算",))
+def targets_complete(d: Disclosure) -> Iterator[Finding]:
+    """In 预算14/15表 every unit and project has at least one indicator under 产出, 效益
+    and 满意度, and every 指标值 parses (a number with comparator and unit, a range, a
+    percentage, or a qualitative word). Where a text file does not say a project
+    indicator's column, only 满意度 (known by its name) is required."""
+    title = "目标表完整"
+    owners: list[tuple[str, Sequence[Indicator], Provenance | None, bool]] = [
+        (f"预算14表 {u.entity}", u.indicators, u.prov, True) for u in d.performance.unit_targets
+    ]
+    owners += [
+        (f"预算15表 {p.name}", p.indicators, p.prov, any(_column_known(i) for i in p.indicators))
+        for p in d.performance.projects
+    ]
+    for owner, indicators, at, columns_known in owners:
+        have = _kinds(indicators)
+        wanted = ("产出", "效益", "满意") if columns_known else ("满意",)
+        missing = [k for k in wanted if k not in have]
+        if missing:
+            yield Finding(
+                code="P17", severity=WARNING, title=title,
+                message=f"{owner}: no {'/'.join(k + ('度' if k == '满意' else '') + '指标' for k in missing)} indicator",
+                expected="产出, 效益 and 满意度 indicators", actual=", ".join(i.name for i in indicators) or "none",
+                table=owner[:5], location=at,
+            )  # fmt: skip
+        for i in indicators:
+            if not _target_parses(i.target):
+                yield Finding(
+                    code="P17", severity=WARNING, title=title,
+                    message=f"{owner}: 指标值 “{i.target}” of {i.name} is not a measurable target",
+                    expected="≥90%, 1330元, 300-400人, 提升 …", actual=i.target, table=owner[:5], location=i.prov,
+                )  # fmt: skip
