@@ -52,6 +52,21 @@ def relabel(
 ONE = Decimal("1.00")
 
 
+def shift_score(d: Disclosure, index: int, column: str, by: Decimal) -> Disclosure:
+    """One 自评汇总表 amount moved by ``by`` (printed with two decimals)."""
+    rows = list(d.performance.project_scores)
+    cells = []
+    for c in rows[index].cells:
+        if c.column == column and c.value is not None:
+            value = (c.value + by).quantize(Decimal("0.01"))
+            c = c.model_copy(update={"raw": str(value), "value": value})
+        cells.append(c)
+    rows[index] = rows[index].model_copy(update={"cells": tuple(cells)})
+    return d.model_copy(
+        update={"performance": d.performance.model_copy(update={"project_scores": tuple(rows)})}
+    )
+
+
 def rename_project(d: Disclosure, index: int, name: str) -> Disclosure:
     rows = list(d.performance.project_targets)
     rows[index] = rows[index].model_copy(update={"name": name})
@@ -271,6 +286,12 @@ CASES |= {
     ),
     "BX-15": ("henan", lambda d: rename_project(d, 5, "2025年遗属补助"), Severity.ERROR),
     "P17": ("henan", lambda d: without_satisfaction(d, 2), Severity.WARNING),
+    "P14": ("002", lambda d: shift_score(d, 1, "executed", Decimal("-0.52")), Severity.WARNING),
+    "P16": (
+        "002-own-scores",
+        lambda d: d.model_copy(update={"meta": d.meta.model_copy(update={"entity": "某某中心"})}),
+        Severity.ERROR,
+    ),
 }
 # The budget narrative rules again, on the Henan 2025 profile (its own subjects and tables).
 HENAN_CASES: dict[str, Change] = {
@@ -341,6 +362,10 @@ def document(key: str) -> Disclosure:
     the mended Henan 2025 budget."""
     if key == "henan":
         return henan()
+    if key == "002-own-scores":  # its 自评汇总表 rows given to the unit itself (P16 mended)
+        d = seed("002")
+        rows = tuple(r.model_copy(update={"unit_name": d.meta.entity}) for r in d.performance.project_scores)
+        return d.model_copy(update={"performance": d.performance.model_copy(update={"project_scores": rows})})
     if key == "putuo":
         return pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"])
     if key == "jiangsu":
@@ -408,6 +433,8 @@ def test_unmeasurable_target_value_is_reported() -> None:
     rows = list(d.performance.project_targets)
     first = rows[2].indicators[0].model_copy(update={"target": "待定"})
     rows[2] = rows[2].model_copy(update={"indicators": (first, *rows[2].indicators[1:])})
-    d = d.model_copy(update={"performance": d.performance.model_copy(update={"project_targets": tuple(rows)})})
+    d = d.model_copy(
+        update={"performance": d.performance.model_copy(update={"project_targets": tuple(rows)})}
+    )
     [f] = problems(d, select=["P17"]).findings
     assert (f.actual, f.severity) == ("待定", Severity.WARNING) and "预算执行率" in f.message

@@ -1,4 +1,5 @@
-"""Performance material (预算绩效) as data: targets set in budgets and their indicators.
+"""Performance material (预算绩效) as data: targets set in budgets and their indicators,
+and the self-evaluation results of final accounts.
 
 The budget target tables are a unit's 整体绩效目标表 (预算14表, one copy per unit) and
 the 项目绩效目标表 (预算15表: every project with its funds and indicators). Their money is
@@ -89,6 +90,24 @@ class ProjectTarget(Funded):
     prov: Provenance | None = None
 
 
+class ProjectScore(Funded):
+    """A row of 项目（单位）自评汇总表 (A03): one project's money and self-evaluation.
+    Cells: ``budget`` 全年预算数, ``executed`` 全年执行数, ``queried`` 系统查询全年执行数,
+    ``score`` 自评得分; rates stay as printed (``100%``, ``-%`` for not applicable)."""
+
+    agency: str  # 单位编码
+    unit_name: str  # 单位名称
+    department: str  # 主管部门名称
+    name: str  # 项目名称
+    kind: str = ""  # 项目类型
+    rates: tuple[tuple[str, str], ...] = ()  # (header, printed rate): 预算执行率, 资金管理情况得分率 …
+    deviates: str = ""  # 是否有偏差项目
+    prov: Provenance | None = None
+
+    def rate(self, header: str) -> str | None:
+        return next((r for h, r in self.rates if h == header), None)
+
+
 class Performance(BaseModel):
     """All performance material of a disclosure."""
 
@@ -96,6 +115,7 @@ class Performance(BaseModel):
 
     unit_targets: tuple[UnitTarget, ...] = ()
     project_targets: tuple[ProjectTarget, ...] = ()  # 预算15表 rows in printed order
+    project_scores: tuple[ProjectScore, ...] = ()  # 项目（单位）自评汇总表 rows
 
     def funded(self) -> tuple[tuple[str, UnitTarget | ProjectTarget], ...]:
         """Every target with money, under the table that prints it (B14, then B15 rows)."""

@@ -27,6 +27,7 @@ from yujuesuan.model.disclosure import (
 )
 from yujuesuan.model.performance import Performance, ProjectTarget, UnitTarget
 from yujuesuan.model.tables import Table, Unit
+from yujuesuan.recognize.scores import is_score_table, read_project_scores
 from yujuesuan.recognize.settle import settle_document
 from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, TableSpan, find_tables, read_table
 from yujuesuan.recognize.targets import SOURCES, TARGET_LAYOUTS, read_project_targets, read_unit_target
@@ -399,7 +400,16 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         narrative=tuple(narrative),
         glossary=tuple(e for p in by_kind.get("glossary", []) for e in glossary_sections(p.lines)),
         contents=contents(toc),
-        performance=Performance(unit_targets=tuple(unit_targets), project_targets=tuple(project_targets)),
+        performance=Performance(
+            unit_targets=tuple(unit_targets),
+            project_targets=tuple(project_targets),
+            project_scores=tuple(
+                row
+                for p in by_kind.get("annex", [])
+                if is_score_table(p.heading, p.lines)
+                for row in read_project_scores(p.lines)
+            ),
+        ),
         attachments=tuple(
             Attachment(
                 title=p.heading,

@@ -10,13 +10,13 @@ from decimal import Decimal
 
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.findings import Finding, Severity
-from yujuesuan.model.performance import Funded, Indicator, ProjectTarget
+from yujuesuan.model.performance import Funded, Indicator, ProjectScore, ProjectTarget
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Level, Row, Table
 from yujuesuan.recognize.targets import vocabulary
 from yujuesuan.recognize.text import norm
 from yujuesuan.rules.registry import rule
-from yujuesuan.rules.tolerance import Outcome, fmt, judge
+from yujuesuan.rules.tolerance import Outcome, fmt, judge, percent_outcome
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 # A measurable 指标值: comparator, number, unit (≥90%, ≤2小时, 1330元, 6.1万人以上) or a range.
@@ -42,6 +42,7 @@ def _check(
     location: Provenance | None,
     table: str,
     related: Sequence[Provenance | None] = (),
+    severity: Severity = ERROR,
 ) -> Iterator[Finding]:
     """``found = Σ parts`` within the rounding allowance of the printed figures."""
     expected, printed = _sum(parts)
@@ -52,7 +53,7 @@ def _check(
     rounding = outcome is Outcome.ROUNDING
     yield Finding(
         code=code,
-        severity=Severity.INFO if rounding else ERROR,
+        severity=Severity.INFO if rounding else severity,
         title=title,
         message=f"{text}: {fmt(found)} printed, {fmt(expected)} computed, difference {fmt(delta)}"
         + (f" (within the rounding allowance {fmt(tau)})" if rounding else ""),
@@ -263,3 +264,47 @@ def targets_complete(d: Disclosure) -> Iterator[Finding]:
                     message=f"{owner}: 指标值 “{i.target}” of {i.name} is not a measurable target",
                     expected="≥90%, 1330元, 300-400人, 提升 …", actual=i.target, table=owner[:5], location=i.prov,
                 )  # fmt: skip
+
+
+PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
+
+
+@rule("P14", "自评汇总表", WARNING, kinds=("决算",))
+def score_summary(d: Disclosure) -> Iterator[Finding]:
+    """项目（单位）自评汇总表, every row: 预算执行率 = pct(全年执行数, 全年预算数) at its
+    printed precision; 全年执行数 = 系统查询全年执行数."""
+    title = "自评汇总表"
+    for r in d.performance.project_scores:
+        budget, executed = r.value("budget"), r.value("executed")
+        m = PERCENT.match(r.rate("预算执行率") or "")
+        if m and budget and executed is not None:
+            outcome, expected = percent_outcome(Decimal(m.group(1)), executed, budget)
+            if outcome is Outcome.FAIL:
+                yield Finding(
+                    code="P14", severity=WARNING, title=title,
+                    message=f"{r.name}: 预算执行率 {m.group(0)}, but {fmt(executed)}/{fmt(budget)} is {expected}%",
+                    expected=f"{expected}%", actual=m.group(0), location=r.prov,
+                )  # fmt: skip
+        yield from _check(
+            "P14", title, f"{r.name}: 全年执行数 = 系统查询全年执行数", executed,
+            [r.value("queried")], r.prov, "A03", severity=WARNING,
+        )  # fmt: skip
+
+
+@rule("P16", "附件主体", ERROR)
+def annex_subjects(d: Disclosure) -> Iterator[Finding]:
+    """Each 项目（单位）自评汇总表 row's 单位名称 is the document's entity or a unit listed
+    in 第一部分 概况."""
+    known = {norm(n) for n in (d.meta.entity or "", *d.profile.unit_names) if n}
+    by_unit: dict[str, list[ProjectScore]] = {}
+    for r in d.performance.project_scores:
+        if known and norm(r.unit_name) not in known:
+            by_unit.setdefault(r.unit_name, []).append(r)
+    for unit, rows in by_unit.items():
+        yield Finding(
+            code="P16", severity=ERROR, title="附件主体",
+            message=f"自评汇总表: {len(rows)} project(s) of {unit}, which is neither "
+            f"{d.meta.entity} nor a unit the 概况 lists",
+            expected=d.meta.entity, actual=unit, location=rows[0].prov,
+            related=tuple(r.prov for r in rows[1:] if r.prov is not None),
+        )  # fmt: skip

@@ -1,0 +1,79 @@
+"""项目（单位）自评汇总表 (A03, Henan 单位决算) → ``ProjectScore`` rows.
+
+One printed row per project with 18 cells (TABLES.md §3 A03): unit, 主管部门, project,
+type, office, three amounts, six rates, the score and the deviation flag. Rows are found
+by their 单位编码 (six digits) under the header that starts 单位编码.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from yujuesuan.ingest.raw import RawLine
+from yujuesuan.model.performance import ProjectScore
+from yujuesuan.recognize.layouts.common import Tok, make_cell
+from yujuesuan.recognize.text import norm
+
+TITLE = "项目单位自评汇总表"
+_HEADER = "单位编码"
+_UNIT_CODE = re.compile(r"^\d{6}$")
+_AMOUNTS = ("budget", "executed", "queried")  # 全年预算数 · 全年执行数 · 系统查询全年执行数
+_RATES = (
+    "预算执行率",
+    "资金管理情况得分率",
+    "成本指标得分率",
+    "产出指标得分率",
+    "效益指标得分率",
+    "满意度指标得分率",
+)
+_WIDTH = 18
+
+
+def is_score_table(heading: str, lines: Sequence[RawLine]) -> bool:
+    """An annex headed by the title, or whose first lines print it."""
+    return norm(heading) == TITLE or any(norm(ln.text) == TITLE for ln in lines[:6])
+
+
+def _cells(line: RawLine) -> list[str]:
+    """The printed cells: grid cells, or tab- or space-separated words of a text line."""
+    if line.grid:
+        return [c.text.strip() for c in line.cells]
+    text = line.text.strip()
+    return [c.strip() for c in (text.split("\t") if "\t" in text else text.split())]
+
+
+def read_project_scores(lines: Sequence[RawLine]) -> tuple[ProjectScore, ...]:
+    """The rows under the header; a row with another number of cells is not one of them."""
+    out: list[ProjectScore] = []
+    started = False
+    for line in lines:
+        cells = [c for c in _cells(line) if c] if not line.grid else _cells(line)
+        if not cells:
+            continue
+        if norm(cells[0]) == _HEADER:
+            started = True
+            continue
+        if not started or len(cells) != _WIDTH or not _UNIT_CODE.match(cells[0]):
+            continue
+        amounts = cells[7:10]
+        out.append(
+            ProjectScore(
+                agency=cells[0],
+                unit_name=norm(cells[1]),
+                department=norm(cells[3]),
+                name=cells[4],
+                kind=cells[5],
+                cells=(
+                    *(
+                        make_cell(c, Tok(a, line.prov), line.prov)
+                        for c, a in zip(_AMOUNTS, amounts, strict=True)
+                    ),
+                    make_cell("score", Tok(cells[16], line.prov), line.prov),
+                ),
+                rates=tuple(zip(_RATES, cells[10:16], strict=True)),
+                deviates=cells[17],
+                prov=line.prov,
+            )
+        )
+    return tuple(out)
