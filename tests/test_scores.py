@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
 
 from tests.rules.mutate import problems, seed
+from yujuesuan.export.tablesxlsx import write_xlsx
+from yujuesuan.model.facts import facts
 
 
 def test_seed_002_scores() -> None:
@@ -38,3 +43,15 @@ def test_seed_002_annex_belongs_to_another_unit() -> None:
 
 def test_other_seeds_have_no_score_summary() -> None:
     assert all(not seed(k).performance.project_scores for k in ("000", "003", "004"))
+
+
+def test_scores_in_facts_and_workbook(tmp_path: Path) -> None:
+    d = seed("002")
+    scores = [f for f in facts(d) if f.table == "A03" and f.column == "score"]
+    assert [(f.label, f.amount, f.unit, f.line) for f in scores][:1] == [
+        ("各项社会保险市级统筹数据整合及软件维护", Decimal("100"), "分", 562)
+    ]
+    assert len(scores) == 4
+    write_xlsx(d, tmp_path / "s.xlsx")
+    rows = list(load_workbook(tmp_path / "s.xlsx")["自评汇总"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 4 and rows[2][3:9] == ("2023金保工程线路租金", "可执行项目", 38, 38, 38, 100)

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.facts import SCORE_HEADERS
 from yujuesuan.model.performance import FUND_HEADERS, Indicator, ProjectTarget, UnitTarget
 from yujuesuan.model.tables import Cell, CellState
 
@@ -29,6 +30,7 @@ def _number(c: Cell | None) -> object:
 
 def add_performance_sheets(wb: Workbook, d: Disclosure) -> None:
     """Nothing when the disclosure holds no performance material."""
+    _add_scores(wb, d)
     rows = d.performance.funded()
     if not rows:
         return
@@ -55,3 +57,41 @@ def add_performance_sheets(wb: Workbook, d: Disclosure) -> None:
 
 def _indicator(i: Indicator) -> list[str]:
     return [i.category or "", i.group or "", i.name, i.target, i.note or ""]
+
+
+def _add_scores(wb: Workbook, d: Disclosure) -> None:
+    """项目（单位）自评汇总表 as printed: one row per project, amounts as numbers."""
+    scores = d.performance.project_scores
+    if not scores:
+        return
+    ws = wb.create_sheet("自评汇总")
+    rates = [h for h, _ in scores[0].rates]
+    ws.append(
+        [
+            "单位编码",
+            "单位名称",
+            "主管部门名称",
+            "项目名称",
+            "项目类型",
+            *SCORE_HEADERS.values(),
+            *rates,
+            "是否有偏差项目",
+        ]
+    )
+    for cell in ws[1]:
+        cell.font = _BOLD
+    for r in scores:
+        amounts = [_number(r.cell(c)) for c in SCORE_HEADERS]
+        ws.append(
+            [
+                r.agency,
+                r.unit_name,
+                r.department,
+                r.name,
+                r.kind,
+                *amounts,
+                *(v for _, v in r.rates),
+                r.deviates,
+            ]
+        )
+    ws.column_dimensions["D"].width = 40

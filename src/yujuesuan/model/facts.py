@@ -36,7 +36,8 @@ FACT_FIELDS: tuple[str, ...] = tuple(Fact.model_fields)
 
 def facts(d: Disclosure) -> list[Fact]:
     """Every numeric cell of every table, in table and row order, then the money of the
-    performance targets: 预算14表 keyed by the unit's name, 预算15表 by project or unit code."""
+    performance targets (预算14表 keyed by the unit's name, 预算15表 by project or unit code)
+    and the amounts and scores of the 自评汇总表 (A03, keyed by project name)."""
     out: list[Fact] = []
     for t in d.tables:
         headers = {c.id: c.header for c in t.columns}
@@ -89,4 +90,25 @@ def facts(d: Disclosure) -> list[Fact]:
                     line=p.line if p else None,
                 )
             )
+    for score in d.performance.project_scores:
+        for c in score.cells:
+            if c.state is CellState.NUMBER and c.value is not None:
+                p = c.prov or score.prov
+                out.append(
+                    Fact(
+                        entity=d.meta.entity, fiscal_year=d.meta.fiscal_year, kind=d.meta.kind.value,
+                        table="A03", row=score.name, code=score.agency, line_no=None, label=score.name,
+                        column=c.column, header=SCORE_HEADERS[c.column],
+                        amount=c.value, unit="分" if c.column == "score" else d.meta.unit.value,
+                        file=p.file if p else None, page=p.page if p else None, line=p.line if p else None,
+                    )
+                )  # fmt: skip
     return out
+
+
+SCORE_HEADERS = {
+    "budget": "全年预算数",
+    "executed": "全年执行数",
+    "queried": "系统查询全年执行数",
+    "score": "自评得分",
+}
