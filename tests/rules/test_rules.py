@@ -438,3 +438,17 @@ def test_unmeasurable_target_value_is_reported() -> None:
     )
     [f] = problems(d, select=["P17"]).findings
     assert (f.actual, f.severity) == ("待定", Severity.WARNING) and "预算执行率" in f.message
+
+
+def test_project_without_targets_is_named_once() -> None:
+    d = henan()
+    rows = [p for i, p in enumerate(d.performance.project_targets) if i != 3]
+    d = d.model_copy(
+        update={"performance": d.performance.model_copy(update={"project_targets": tuple(rows)})}
+    )
+    found = [f.message for f in problems(d, select=["BX-15"]).findings if not f.rounding]
+    assert (
+        found[-1]
+        == "预算12表 project “2025年机关事业单位退休人员养老金及相关费用拨付” (7,000.00) has no 绩效目标 in 预算15表"
+    )
+    assert sum("has no 绩效目标" in m for m in found) == 1

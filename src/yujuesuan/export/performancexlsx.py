@@ -8,8 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from yujuesuan.model.disclosure import Disclosure
-from yujuesuan.model.facts import SCORE_HEADERS
-from yujuesuan.model.performance import FUND_HEADERS, Indicator, ProjectTarget, UnitTarget
+from yujuesuan.model.performance import FUND_HEADERS, SCORE_HEADERS, Indicator, ProjectTarget, UnitTarget
 from yujuesuan.model.tables import Cell, CellState
 
 _BOLD = Font(bold=True)

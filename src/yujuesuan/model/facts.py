@@ -7,7 +7,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from yujuesuan.model.disclosure import Disclosure
-from yujuesuan.model.performance import ProjectTarget, UnitTarget, fund_header
+from yujuesuan.model.performance import SCORE_HEADERS, ProjectTarget, UnitTarget, fund_header
 from yujuesuan.model.tables import CellState
 
 
@@ -104,11 +104,3 @@ def facts(d: Disclosure) -> list[Fact]:
                     )
                 )  # fmt: skip
     return out
-
-
-SCORE_HEADERS = {
-    "budget": "全年预算数",
-    "executed": "全年执行数",
-    "queried": "系统查询全年执行数",
-    "score": "自评得分",
-}

@@ -24,6 +24,13 @@ FUND_HEADERS = {
     "basic": "基本支出",
     "project": "项目支出",
 }
+# The amounts and score of a 自评汇总表 row, with their printed headers.
+SCORE_HEADERS = {
+    "budget": "全年预算数",
+    "executed": "全年执行数",
+    "queried": "系统查询全年执行数",
+    "score": "自评得分",
+}
 
 
 def fund_header(table: str, column: str) -> str:

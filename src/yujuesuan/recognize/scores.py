@@ -30,9 +30,15 @@ _RATES = (
 _WIDTH = 18
 
 
+def _is_title(text: str) -> bool:
+    """项目单位自评汇总表, also printed 项目（单位）自评汇总表 or after its year."""
+    t = re.sub(r"[（）()]", "", norm(text))
+    return t.endswith(TITLE) and len(t) <= len(TITLE) + 10
+
+
 def is_score_table(heading: str, lines: Sequence[RawLine]) -> bool:
     """An annex headed by the title, or whose first lines print it."""
-    return norm(heading) == TITLE or any(norm(ln.text) == TITLE for ln in lines[:6])
+    return _is_title(heading) or any(_is_title(ln.text) for ln in lines[:6])
 
 
 def _cells(line: RawLine) -> list[str]:
@@ -41,6 +47,12 @@ def _cells(line: RawLine) -> list[str]:
         return [c.text.strip() for c in line.cells]
     text = line.text.strip()
     return [c.strip() for c in (text.split("\t") if "\t" in text else text.split())]
+
+
+def _tok(line: RawLine, k: int, cells: list[str]) -> Tok:
+    """Cell ``k`` with its own location where the row is a grid (t3.r4.c8, Sheet!H5)."""
+    prov = line.cells[k].prov if line.grid and k < len(line.cells) else line.prov
+    return Tok(cells[k], prov)
 
 
 def read_project_scores(lines: Sequence[RawLine]) -> tuple[ProjectScore, ...]:
@@ -56,7 +68,6 @@ def read_project_scores(lines: Sequence[RawLine]) -> tuple[ProjectScore, ...]:
             continue
         if not started or len(cells) != _WIDTH or not _UNIT_CODE.match(cells[0]):
             continue
-        amounts = cells[7:10]
         out.append(
             ProjectScore(
                 agency=cells[0],
@@ -66,10 +77,10 @@ def read_project_scores(lines: Sequence[RawLine]) -> tuple[ProjectScore, ...]:
                 kind=cells[5],
                 cells=(
                     *(
-                        make_cell(c, Tok(a, line.prov), line.prov)
-                        for c, a in zip(_AMOUNTS, amounts, strict=True)
+                        make_cell(c, _tok(line, k, cells), line.prov)
+                        for c, k in zip(_AMOUNTS, (7, 8, 9), strict=True)
                     ),
-                    make_cell("score", Tok(cells[16], line.prov), line.prov),
+                    make_cell("score", _tok(line, 16, cells), line.prov),
                 ),
                 rates=tuple(zip(_RATES, cells[10:16], strict=True)),
                 deviates=cells[17],

@@ -157,7 +157,7 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
         if not n or LABEL.match(n):
             continue  # the next table's label (预算15表) printed under this one
         if n.startswith(_ENTITY):
-            entity = join_wrapped([n.removeprefix(_ENTITY)]) or entity
+            entity = join_wrapped([n.removeprefix(_ENTITY).lstrip("：:")]) or entity
             continue
         if section != "grid":
             heading = next((h for h in _HEADINGS if (carry + n).startswith(h)), None)
@@ -228,8 +228,8 @@ def read_project_targets(
         assert start is not None  # i always stands on a row start here
         code, is_project, i = start
         name: list[str] = []
-        while i < len(toks) and not is_amount(toks[i].text):
-            name.append(toks[i].text)
+        while i < len(toks) and not is_amount(toks[i].text) and _row_start(toks, i) is None:
+            name.append(toks[i].text)  # a row printed without figures ends at the next code
             i += 1
         figures: list[Tok] = []
         while i < len(toks) and is_amount(toks[i].text):
@@ -269,10 +269,13 @@ def _row_start(toks: Sequence[Tok], i: int) -> tuple[str, bool, int] | None:
     if _PROJECT_HEAD.match(t) and i + 1 < len(toks) and _PROJECT_TAIL.match(toks[i + 1].text):
         return t + toks[i + 1].text, True, i + 2
     if _GROUP.match(t) and i + 1 < len(toks) and not _NUMERIC.match(toks[i + 1].text):
-        # a 503 / 503001 row: its name, then its amounts (a bare count under an indicator
-        # is followed by its unit or the next indicator, never by amounts)
+        # a 503 / 503001 row: its name, then its amounts. A department row is followed by
+        # a unit of its code (503 → 503001), so a bare count under an indicator (500 人次
+        # … 3.00) is not taken for one.
         ahead = toks[i + 1 : i + 8]
-        if any(is_amount(x.text) for x in ahead):
+        if not any(is_amount(x.text) for x in ahead):
+            return None
+        if len(t) == 6 or any(x.text.startswith(t) and len(x.text) == 6 for x in toks[i + 1 : i + 16]):
             return t, False, i + 1
     return None
 

@@ -78,11 +78,11 @@ def item_headers(s: Section, d: Disclosure) -> list[Item]:
     ]
 
 
-def item_code(d: Disclosure, cls: str | None, section: str, item: str, table: str = "F05") -> str | None:
-    """The 项 code whose 类, 款 and 项 names are these (names repeat, so all three count;
-    without a 类, 款 and 项 must be enough). A name printed with or without 支出 matches."""
+def item_code(d: Disclosure, cls: str, section: str, item: str, table: str = "F05") -> str | None:
+    """The 项 code whose 类, 款 and 项 names are these (names repeat, so all three count).
+    A name printed with or without 支出 matches."""
     t = d.table(table)
-    code = class_of(cls) if cls else ""
+    code = class_of(cls)
     if t is None or code is None:
         return None
     for r in t.rows:
@@ -111,9 +111,7 @@ def budget_item_headers(s: Section, d: Disclosure, table: str) -> list[Item]:
     for m in BUDGET_ITEM.finditer(text.text):
         cls = next((name for at, name in reversed(heads) if at < m.start()), None)
         names = (cls or "", m.group(2), m.group(3))
-        code = item_code(d, cls, m.group(2), m.group(3), table) or item_code(
-            d, None, m.group(2), m.group(3), table
-        )
+        code = item_code(d, cls, m.group(2), m.group(3), table) if cls else None
         out.append(Item(m.group(1), names, code, m.start(), text.prov_at(m.start())))
     return out
 

@@ -4,7 +4,6 @@ agreement with the budget tables (BX-14, BX-15) and their completeness (P17). RU
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -13,7 +12,7 @@ from yujuesuan.model.findings import Finding, Severity
 from yujuesuan.model.performance import Funded, Indicator, ProjectScore, ProjectTarget
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Level, Row, Table
-from yujuesuan.recognize.targets import vocabulary
+from yujuesuan.recognize.targets import SOURCES, vocabulary
 from yujuesuan.recognize.text import norm
 from yujuesuan.rules.registry import rule
 from yujuesuan.rules.tolerance import Outcome, fmt, judge, percent_outcome
@@ -21,7 +20,6 @@ from yujuesuan.rules.tolerance import Outcome, fmt, judge, percent_outcome
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 # A measurable 指标值: comparator, number, unit (≥90%, ≤2小时, 1330元, 6.1万人以上) or a range.
 TARGET_FORM = re.compile(r"^[≥≤><＞＜=]?\s*\d+(?:\.\d+)?(?:\s*[-－~～至]\s*\d+(?:\.\d+)?)?\s*\S{0,8}$")
-SOURCES = ("gov", "special", "unit")
 # The Henan 2025 columns BX-14 reads (TABLES.md §2 B02, B03): B03 总计 · 基本支出合计 ·
 # 项目支出合计, and the B02 总计 block's 一般公共预算 · 政府性基金 · 国有资本经营预算.
 B03_TOTAL, B03_BASIC, B03_PROJECT = "c1", "c2", "c9"
@@ -167,30 +165,39 @@ def project_targets_against_b12(d: Disclosure) -> Iterator[Finding]:
     if b12 is None or not projects:
         return
     title = "项目绩效目标 15↔12"
-    lines = [r for r in b12.rows if r.level not in (Level.TOTAL, Level.UNIT)]
-    listed = Counter((_project_key(r.label), r.value("c1") or Decimal(0)) for r in lines)
-    targeted = Counter((_project_key(p.name), p.value("total") or Decimal(0)) for p in projects)
-    by_name = {_project_key(r.label): r for r in lines}
+    rows = [r for r in b12.rows if r.level not in (Level.TOTAL, Level.UNIT)]
+
+    def amount(x: Decimal | None) -> Decimal:
+        return x or Decimal(0)
+
+    # Pair equal (name, amount) first, then what is left by name alone: an amount that
+    # differs. A name printed twice is paired once per printing.
+    unpaired: list[ProjectTarget] = []
     for p in projects:
-        key = (_project_key(p.name), p.value("total") or Decimal(0))
-        if targeted[key] <= listed[key]:
-            continue
-        targeted[key] -= 1
-        row = by_name.get(key[0])
+        hit = next(
+            (
+                r
+                for r in rows
+                if _project_key(r.label) == _project_key(p.name)
+                and amount(r.value("c1")) == amount(p.value("total"))
+            ),
+            None,
+        )
+        if hit is None:
+            unpaired.append(p)
+        else:
+            rows.remove(hit)
+    for p in unpaired:
+        row = next((r for r in rows if _project_key(r.label) == _project_key(p.name)), None)
+        if row is not None:
+            rows.remove(row)
         yield _unmatched(p, row, title)
-    unmatched_rows = listed - Counter(
-        (_project_key(p.name), p.value("total") or Decimal(0)) for p in projects
-    )
-    for (name, amount), n in unmatched_rows.items():
-        if name in {_project_key(p.name) for p in projects}:
-            continue  # reported above as an amount that differs
-        row = by_name[name]
-        for _ in range(n):
-            yield Finding(
-                code="BX-15", severity=ERROR, title=title,
-                message=f"预算12表 project “{row.label}” ({fmt(amount)}) has no 绩效目标 in 预算15表",
-                expected="a 预算15表 row", actual="none", table="B12", row=row.key, location=row.prov,
-            )  # fmt: skip
+    for row in rows:
+        yield Finding(
+            code="BX-15", severity=ERROR, title=title,
+            message=f"预算12表 project “{row.label}” ({fmt(amount(row.value('c1')))}) has no 绩效目标 in 预算15表",
+            expected="a 预算15表 row", actual="none", table="B12", row=row.key, location=row.prov,
+        )  # fmt: skip
     for u in (r for r in d.performance.project_targets if r.project is None and len(r.agency) > 3):
         row12 = b12.row(u.agency)
         if row12 is not None:
@@ -247,6 +254,7 @@ def targets_complete(d: Disclosure) -> Iterator[Finding]:
         for p in d.performance.projects
     ]
     for owner, indicators, at, columns_known in owners:
+        owner_table = "B14" if owner.startswith("预算14表") else "B15"
         have = _kinds(indicators)
         wanted = ("产出", "效益", "满意") if columns_known else ("满意",)
         missing = [k for k in wanted if k not in have]
@@ -255,14 +263,14 @@ def targets_complete(d: Disclosure) -> Iterator[Finding]:
                 code="P17", severity=WARNING, title=title,
                 message=f"{owner}: no {'/'.join(k + ('度' if k == '满意' else '') + '指标' for k in missing)} indicator",
                 expected="产出, 效益 and 满意度 indicators", actual=", ".join(i.name for i in indicators) or "none",
-                table=owner[:5], location=at,
+                table=owner_table, location=at,
             )  # fmt: skip
         for i in indicators:
             if not _target_parses(i.target):
                 yield Finding(
                     code="P17", severity=WARNING, title=title,
                     message=f"{owner}: 指标值 “{i.target}” of {i.name} is not a measurable target",
-                    expected="≥90%, 1330元, 300-400人, 提升 …", actual=i.target, table=owner[:5], location=i.prov,
+                    expected="≥90%, 1330元, 300-400人, 提升 …", actual=i.target, table=owner_table, location=i.prov,
                 )  # fmt: skip
 
 
@@ -272,7 +280,7 @@ PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
 @rule("P14", "自评汇总表", WARNING, kinds=("决算",))
 def score_summary(d: Disclosure) -> Iterator[Finding]:
     """项目（单位）自评汇总表, every row: 预算执行率 = pct(全年执行数, 全年预算数) at its
-    printed precision; 全年执行数 = 系统查询全年执行数."""
+    printed precision; 全年执行数 = 系统查询全年执行数 where both are printed."""
     title = "自评汇总表"
     for r in d.performance.project_scores:
         budget, executed = r.value("budget"), r.value("executed")
@@ -283,8 +291,10 @@ def score_summary(d: Disclosure) -> Iterator[Finding]:
                 yield Finding(
                     code="P14", severity=WARNING, title=title,
                     message=f"{r.name}: 预算执行率 {m.group(0)}, but {fmt(executed)}/{fmt(budget)} is {expected}%",
-                    expected=f"{expected}%", actual=m.group(0), location=r.prov,
+                    expected=f"{expected}%", actual=m.group(0), table="A03", location=r.prov,
                 )  # fmt: skip
+        if r.value("queried") is None or executed is None:
+            continue  # nothing printed to compare
         yield from _check(
             "P14", title, f"{r.name}: 全年执行数 = 系统查询全年执行数", executed,
             [r.value("queried")], r.prov, "A03", severity=WARNING,
@@ -305,6 +315,6 @@ def annex_subjects(d: Disclosure) -> Iterator[Finding]:
             code="P16", severity=ERROR, title="附件主体",
             message=f"自评汇总表: {len(rows)} project(s) of {unit}, which is neither "
             f"{d.meta.entity} nor a unit the 概况 lists",
-            expected=d.meta.entity, actual=unit, location=rows[0].prov,
+            expected=d.meta.entity, actual=unit, table="A03", location=rows[0].prov,
             related=tuple(r.prov for r in rows[1:] if r.prov is not None),
         )  # fmt: skip
