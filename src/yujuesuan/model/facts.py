@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from yujuesuan.model.disclosure import Disclosure
-from yujuesuan.model.performance import SCORE_HEADERS, ProjectTarget, UnitTarget, fund_header
-from yujuesuan.model.tables import CellState
+from yujuesuan.model.performance import SCORE_HEADERS, UnitTarget, fund_header
+from yujuesuan.model.provenance import Provenance
+from yujuesuan.model.tables import Cell, CellState
 
 
 class Fact(BaseModel):
@@ -37,70 +39,47 @@ FACT_FIELDS: tuple[str, ...] = tuple(Fact.model_fields)
 def facts(d: Disclosure) -> list[Fact]:
     """Every numeric cell of every table, in table and row order, then the money of the
     performance targets (预算14表 keyed by the unit's name, 预算15表 by project or unit code)
-    and the amounts and scores of the 自评汇总表 (A03, keyed by project name)."""
+    and the amounts and scores of the 自评汇总表 (A03, keyed by 单位编码/project name)."""
     out: list[Fact] = []
     for t in d.tables:
         headers = {c.id: c.header for c in t.columns}
         for r in t.rows:
-            for c in r.cells:
-                if c.state is not CellState.NUMBER or c.value is None:
-                    continue
-                p = c.prov or r.prov
+            for c in _numbers(r.cells):
                 out.append(
-                    Fact(
-                        entity=d.meta.entity,
-                        fiscal_year=d.meta.fiscal_year,
-                        kind=d.meta.kind.value,
-                        table=t.id,
-                        row=r.key,
-                        code=r.code,
-                        line_no=r.line_no,
-                        label=r.label,
-                        column=c.column,
-                        header=headers.get(c.column, c.column),
-                        amount=c.value,
-                        unit=r.unit or t.unit.value,
-                        file=p.file if p else None,
-                        page=p.page if p else None,
-                        line=p.line if p else None,
-                    )
-                )
-    for table, target in d.performance.funded():
-        key = target.entity if isinstance(target, UnitTarget) else target.project or target.agency
-        for c in target.cells:
-            if c.state is not CellState.NUMBER or c.value is None:
-                continue
-            p = c.prov or target.prov
-            out.append(
-                Fact(
-                    entity=d.meta.entity,
-                    fiscal_year=d.meta.fiscal_year,
-                    kind=d.meta.kind.value,
-                    table=table,
-                    row=key,
-                    code=target.project if isinstance(target, ProjectTarget) else None,
-                    line_no=None,
-                    label=target.entity if isinstance(target, UnitTarget) else target.name,
-                    column=c.column,
-                    header=fund_header(table, c.column),
-                    amount=c.value,
-                    unit=d.meta.unit.value,
-                    file=p.file if p else None,
-                    page=p.page if p else None,
-                    line=p.line if p else None,
-                )
-            )
-    for score in d.performance.project_scores:
-        for c in score.cells:
-            if c.state is CellState.NUMBER and c.value is not None:
-                p = c.prov or score.prov
-                out.append(
-                    Fact(
-                        entity=d.meta.entity, fiscal_year=d.meta.fiscal_year, kind=d.meta.kind.value,
-                        table="A03", row=score.name, code=score.agency, line_no=None, label=score.name,
-                        column=c.column, header=SCORE_HEADERS[c.column],
-                        amount=c.value, unit="分" if c.column == "score" else d.meta.unit.value,
-                        file=p.file if p else None, page=p.page if p else None, line=p.line if p else None,
-                    )
+                    _fact(d, c, r.prov, table=t.id, row=r.key, code=r.code, line_no=r.line_no, label=r.label,
+                          header=headers.get(c.column, c.column), unit=r.unit or t.unit.value)
                 )  # fmt: skip
+    for table, target in d.performance.funded():
+        if isinstance(target, UnitTarget):
+            row, code, label = target.entity, None, target.entity
+        else:
+            row, code, label = target.project or target.agency, target.project, target.name
+        for c in _numbers(target.cells):
+            out.append(
+                _fact(d, c, target.prov, table=table, row=row, code=code, line_no=None, label=label,
+                      header=fund_header(table, c.column), unit=d.meta.unit.value)
+            )  # fmt: skip
+    for score in d.performance.project_scores:
+        for c in _numbers(score.cells):
+            out.append(
+                _fact(d, c, score.prov, table="A03", row=f"{score.agency}/{score.name}", code=None, line_no=None,
+                      label=score.name, header=SCORE_HEADERS[c.column],
+                      unit="分" if c.column == "score" else d.meta.unit.value)
+            )  # fmt: skip
     return out
+
+
+def _numbers(cells: tuple[Cell, ...]) -> list[Cell]:
+    return [c for c in cells if c.state is CellState.NUMBER and c.value is not None]
+
+
+def _fact(d: Disclosure, c: Cell, fallback: Provenance | None, **where: Any) -> Fact:
+    """One fact: the disclosure's meta, the cell's amount and location, and ``where`` (table,
+    row, code, line_no, label, header, unit)."""
+    p = c.prov or fallback
+    assert c.value is not None  # _numbers keeps numbers only
+    return Fact(
+        entity=d.meta.entity, fiscal_year=d.meta.fiscal_year, kind=d.meta.kind.value, column=c.column,
+        amount=c.value, file=p.file if p else None, page=p.page if p else None, line=p.line if p else None,
+        **where,
+    )  # fmt: skip
