@@ -4,12 +4,15 @@ every indicator with the target or project it belongs to."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
+from yujuesuan.export.cells import Printed, put
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.performance import FUND_HEADERS, SCORE_HEADERS, Indicator, ProjectTarget, UnitTarget
-from yujuesuan.model.tables import Cell, CellState
 
 _BOLD = Font(bold=True)
 
@@ -21,10 +24,11 @@ def _identity(table: str, target: UnitTarget | ProjectTarget) -> list[str]:
     return [table, target.agency, target.name, target.project or ""]
 
 
-def _number(c: Cell | None) -> object:
-    if c is None or c.state is not CellState.NUMBER:
-        return c.raw if c is not None and c.raw else None
-    return c.value
+def _append(ws: Worksheet, values: Sequence[Printed]) -> None:
+    """A row under the last one, numbers with their printed decimals."""
+    row = ws.max_row + 1
+    for column, value in enumerate(values, start=1):
+        put(ws, row, column, value)
 
 
 def add_performance_sheets(wb: Workbook, d: Disclosure) -> None:
@@ -38,9 +42,7 @@ def add_performance_sheets(wb: Workbook, d: Disclosure) -> None:
     for cell in funds[1]:
         cell.font = _BOLD
     for table, target in rows:
-        funds.append([*_identity(table, target), *(_number(target.cell(c)) for c in FUND_HEADERS)])
-        for cell in funds[funds.max_row][4:]:
-            cell.number_format = "0.00"  # amounts print with two decimals
+        _append(funds, [*_identity(table, target), *(target.cell(c) for c in FUND_HEADERS)])
     indicators = wb.create_sheet("绩效指标")
     indicators.append(
         ["表", "单位编码", "名称", "项目编码", "一级指标", "二级指标", "三级指标", "指标值", "指标值说明"]
@@ -49,7 +51,7 @@ def add_performance_sheets(wb: Workbook, d: Disclosure) -> None:
         cell.font = _BOLD
     for table, target in rows:
         for i in target.indicators:
-            indicators.append([*_identity(table, target), *_indicator(i)])
+            _append(indicators, [*_identity(table, target), *_indicator(i)])
     funds.column_dimensions["C"].width = indicators.column_dimensions["C"].width = 40
     funds.column_dimensions["D"].width = indicators.column_dimensions["D"].width = 24
 
@@ -59,7 +61,7 @@ def _indicator(i: Indicator) -> list[str]:
 
 
 def _add_scores(wb: Workbook, d: Disclosure) -> None:
-    """项目（单位）自评汇总表 as printed: one row per project, amounts as numbers."""
+    """项目（单位）自评汇总表: one row per project, amounts and score before the rates."""
     scores = d.performance.project_scores
     if not scores:
         return
@@ -80,8 +82,9 @@ def _add_scores(wb: Workbook, d: Disclosure) -> None:
     for cell in ws[1]:
         cell.font = _BOLD
     for r in scores:
-        amounts = [_number(r.cell(c)) for c in SCORE_HEADERS]
-        ws.append(
+        amounts = [r.cell(c) for c in SCORE_HEADERS]
+        _append(
+            ws,
             [
                 r.agency,
                 r.unit_name,
@@ -91,6 +94,6 @@ def _add_scores(wb: Workbook, d: Disclosure) -> None:
                 *amounts,
                 *(v for _, v in r.rates),
                 r.deviates,
-            ]
+            ],
         )
     ws.column_dimensions["D"].width = 40

@@ -14,15 +14,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from yujuesuan.export.cells import Printed, put
 from yujuesuan.export.performancexlsx import add_performance_sheets
 from yujuesuan.model.disclosure import Disclosure
-from yujuesuan.model.tables import Cell, CellState, Level, Row, Table
+from yujuesuan.model.tables import Level, Row, Table
 from yujuesuan.recognize.specs import TableSpec, final_specs
 
 _BOLD = Font(bold=True)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-Printed = str | Cell | None
 
 
 def _spec(t: Table) -> TableSpec | None:
@@ -91,22 +90,6 @@ def procurement_texts(r: Row) -> list[str]:
     return ["", "", "", r.label, r.category or ""]
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Printed) -> None:
-    if value is None:
-        return
-    if isinstance(value, str):
-        if value:
-            ws.cell(row, col, value)
-        return
-    if value.state is CellState.NUMBER and value.value is not None:
-        cell = ws.cell(row, col, value.value)
-        exponent = value.value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        cell.number_format = ("#,##0" if "," in value.raw else "0") + ("." + "0" * places if places else "")
-    elif value.raw:
-        ws.cell(row, col, value.raw)
-
-
 def _merge_runs(ws: Worksheet, row: int, texts: list[str]) -> None:
     """Merge equal neighbouring header texts into one spanning cell, as printed."""
     start = 0
@@ -139,7 +122,7 @@ def write_xlsx(d: Disclosure, path: Path) -> None:
         first = 3 + len(headers)
         for i, printed in enumerate(body, start=first):
             for j, value in enumerate(printed, start=1):
-                _put(ws, i, j, value)
+                put(ws, i, j, value)
         for i, note in enumerate((*t.notes, *t.statements), start=first + len(body) + 1):
             ws.cell(i, 1, note)
         ws.column_dimensions["A"].width = 34
