@@ -144,3 +144,14 @@ def test_targets_in_facts_and_workbook(tmp_path: Path) -> None:
     assert indicators[46][2:8] == (
         "2025年城乡居民养老保险", "410802250000000018801", "成本指标", None, "预算执行率", "≥90%",
     )  # fmt: skip
+
+
+def test_budget_amount_wrapped_under_its_label() -> None:
+    text = "部门（单位）名称：某某局\n预算情况\n部门预算总额（万元）\n5.00\n1、资金来源：（1）政府预算资金 5.00\n（2）财政专户管理资金"
+    target = read_unit_target(Provenance(file="t.txt", line=1), _lines(text))
+    assert target is not None and target.entity == "某某局"
+    assert (target.value("total"), target.value("gov"), target.value("special")) == (
+        Decimal("5.00"), Decimal("5.00"), None,
+    )  # fmt: skip
+    cell = target.cell("total")
+    assert cell is not None and cell.prov is not None and cell.prov.line == 4

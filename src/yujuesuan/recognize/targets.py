@@ -150,6 +150,7 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
     duties: list[str] = []
     tasks: list[Task] = []
     cells: dict[str, Cell] = {}
+    blank: str | None = None  # a 预算情况 field whose amount may be on the next line
     grid = _Grid()
     for line in lines:
         text = line.text.replace("\t", " ").strip()
@@ -167,7 +168,7 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
                 if rest and section == "duties":
                     duties.append(rest)
                 elif rest and section == "budget":
-                    _budget_line(text, line, cells)
+                    blank = _budget_line(text, line, cells, blank)
                 continue
             if any(h.startswith(carry + n) for h in _HEADINGS):
                 carry += n
@@ -181,7 +182,7 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
             name, _, content = text.partition(" ")
             tasks.append(Task(name=norm(name), content=norm(content)))
         elif section == "budget":
-            _budget_line(text, line, cells)
+            blank = _budget_line(text, line, cells, blank)
         elif section == "grid":
             grid.line(text, line.prov)
     if entity is None:
@@ -196,14 +197,20 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
     )
 
 
-def _budget_line(text: str, line: RawLine, cells: dict[str, Cell]) -> None:
+def _budget_line(text: str, line: RawLine, cells: dict[str, Cell], blank: str | None) -> str | None:
+    """Fill the field this 预算情况 line labels. An amount alone on a line belongs to the
+    label just above it, printed blank (the cell wrapped); returns that label's field."""
     n = norm(text)
+    last = text.split()[-1]
+    if blank is not None and AMOUNT.match(n):
+        cells[blank] = make_cell(blank, Tok(n, line.prov), line.prov)
+        return None
     for column, label in _BUDGET_LABELS:
         if label in n and column not in cells:
-            last = text.split()[-1]
             tok = Tok(last, line.prov) if AMOUNT.match(last) else None
             cells[column] = make_cell(column, tok, line.prov)
-            return
+            return None if tok else column
+    return None
 
 
 # ---------------------------------------------------------------------------------------
