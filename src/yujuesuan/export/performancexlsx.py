@@ -1,6 +1,6 @@
-"""Performance material as two sheets of the tables workbook: every funded target (unit
-targets of 预算14表, department, unit and project rows of 预算15表) with its money, and
-every indicator with the target or project it belongs to."""
+"""Performance material as sheets of the tables workbook: the 自评汇总表 rows, every funded
+target (unit targets of 预算14表, department, unit and project rows of 预算15表) with its
+money, and every indicator with the target or project it belongs to."""
 
 from __future__ import annotations
 
@@ -24,6 +24,15 @@ def _identity(table: str, target: UnitTarget | ProjectTarget) -> list[str]:
     return [table, target.agency, target.name, target.project or ""]
 
 
+def _sheet(wb: Workbook, name: str, headers: list[str]) -> Worksheet:
+    """A new sheet with its header row in bold."""
+    ws = wb.create_sheet(name)
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = _BOLD
+    return ws
+
+
 def _append(ws: Worksheet, values: Sequence[Printed]) -> None:
     """A row under the last one, numbers with their printed decimals."""
     row = ws.max_row + 1
@@ -37,18 +46,14 @@ def add_performance_sheets(wb: Workbook, d: Disclosure) -> None:
     rows = d.performance.funded()
     if not rows:
         return
-    funds = wb.create_sheet("绩效目标 金额")
-    funds.append(["表", "单位编码", "名称", "项目编码", *FUND_HEADERS.values()])
-    for cell in funds[1]:
-        cell.font = _BOLD
+    funds = _sheet(wb, "绩效目标 金额", ["表", "单位编码", "名称", "项目编码", *FUND_HEADERS.values()])
     for table, target in rows:
         _append(funds, [*_identity(table, target), *(target.cell(c) for c in FUND_HEADERS)])
-    indicators = wb.create_sheet("绩效指标")
-    indicators.append(
-        ["表", "单位编码", "名称", "项目编码", "一级指标", "二级指标", "三级指标", "指标值", "指标值说明"]
+    indicators = _sheet(
+        wb,
+        "绩效指标",
+        ["表", "单位编码", "名称", "项目编码", "一级指标", "二级指标", "三级指标", "指标值", "指标值说明"],
     )
-    for cell in indicators[1]:
-        cell.font = _BOLD
     for table, target in rows:
         for i in target.indicators:
             _append(indicators, [*_identity(table, target), *_indicator(i)])
@@ -65,22 +70,18 @@ def _add_scores(wb: Workbook, d: Disclosure) -> None:
     scores = d.performance.project_scores
     if not scores:
         return
-    ws = wb.create_sheet("自评汇总")
     rates = [h for h, _ in scores[0].rates]
-    ws.append(
-        [
-            "单位编码",
-            "单位名称",
-            "主管部门名称",
-            "项目名称",
-            "项目类型",
-            *SCORE_HEADERS.values(),
-            *rates,
-            "是否有偏差项目",
-        ]
-    )
-    for cell in ws[1]:
-        cell.font = _BOLD
+    heads = [
+        "单位编码",
+        "单位名称",
+        "主管部门名称",
+        "项目名称",
+        "项目类型",
+        *SCORE_HEADERS.values(),
+        *rates,
+        "是否有偏差项目",
+    ]
+    ws = _sheet(wb, "自评汇总", heads)
     for r in scores:
         amounts = [r.cell(c) for c in SCORE_HEADERS]
         _append(

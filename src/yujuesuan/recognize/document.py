@@ -433,7 +433,7 @@ def _read_targets(
         return
 
     def sources_of(name: str) -> tuple[str, ...]:
-        target = next((t for t in unit_targets if t.entity == norm(name)), None)
+        target = next((t for t in unit_targets if norm(t.entity) == norm(name)), None)
         if target is None:
             return SOURCES
         return tuple(s for s in SOURCES if target.value(s))

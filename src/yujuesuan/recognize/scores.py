@@ -42,11 +42,9 @@ def is_score_table(heading: str, lines: Sequence[RawLine]) -> bool:
 
 
 def _cells(line: RawLine) -> list[str]:
-    """The printed cells: grid cells, or tab- or space-separated words of a text line."""
-    if line.grid:
-        return [c.text.strip() for c in line.cells]
-    text = line.text.strip()
-    return [c.strip() for c in (text.split("\t") if "\t" in text else text.split())]
+    """The printed cells: grid cells (tab-separated text is a grid too), or the words of a
+    line whose blanks are lost."""
+    return [c.text.strip() for c in line.cells] if line.grid else line.text.split()
 
 
 def _tok(line: RawLine, k: int, cells: list[str]) -> Tok:
@@ -60,7 +58,7 @@ def read_project_scores(lines: Sequence[RawLine]) -> tuple[ProjectScore, ...]:
     out: list[ProjectScore] = []
     started = False
     for line in lines:
-        cells = [c for c in _cells(line) if c] if not line.grid else _cells(line)
+        cells = _cells(line)
         if not cells:
             continue
         if norm(cells[0]) == _HEADER:

@@ -25,7 +25,7 @@ from yujuesuan.refdata import load
 
 TARGET_LAYOUTS = ("unit_targets", "project_targets")  # budget_tables.toml layouts read here
 SOURCES = ("gov", "special", "unit")  # 政府预算资金 · 财政专户管理资金 · 单位资金
-# 预算情况 lines: the field a label fills (the longer labels first where one holds another).
+# 预算情况 lines: the field each label fills.
 _BUDGET_LABELS = (
     ("total", "部门预算总额"),
     ("gov", "政府预算资金"),
@@ -81,13 +81,25 @@ def _is_value(token: str) -> bool:
 
 
 @dataclass
+class _GridRow:
+    """An indicator being read; its note lines follow it."""
+
+    category: str | None
+    group: str | None
+    name: str
+    target: str
+    prov: Provenance
+    note: list[str] = field(default_factory=list)
+
+
+@dataclass
 class _Grid:
     """The indicator grid of one 预算14表 being read."""
 
     label: str = ""  # wrapped 一级/二级 label fragments seen since the last indicator
     category: str | None = None
     group: str | None = None
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[_GridRow] = field(default_factory=list)
 
     def line(self, text: str, prov: Provenance) -> None:
         voc = vocabulary()
@@ -101,21 +113,12 @@ class _Grid:
             if self.label:
                 self._labels(self.label)
             category, group = voc.grid.get(norm(name), (self.category, self.group))
-            self.rows.append(
-                {
-                    "category": category,
-                    "group": group,
-                    "name": name,
-                    "target": join_wrapped([toks[-1]]),
-                    "note": [],
-                    "prov": prov,
-                }
-            )
+            self.rows.append(_GridRow(category, group, name, join_wrapped([toks[-1]]), prov))
             self.label = ""
         elif any(lab.startswith(self.label + whole) for lab in voc.labels):
             self.label += whole
         elif self.rows:
-            self.rows[-1]["note"].append(text.strip())
+            self.rows[-1].note.append(text.strip())
 
     def _labels(self, printed: str) -> None:
         """一级/二级 from the printed labels, for a 三级 name the vocabulary lacks."""
@@ -131,15 +134,11 @@ class _Grid:
     def indicators(self) -> tuple[Indicator, ...]:
         return tuple(
             Indicator(
-                category=r["category"],
-                group=r["group"],
-                name=r["name"],
-                target=r["target"],
-                note=join_wrapped(r["note"]) or None,
-                prov=r["prov"],
+                category=r.category, group=r.group, name=r.name, target=r.target,
+                note=join_wrapped(r.note) or None, prov=r.prov,
             )
             for r in self.rows
-        )
+        )  # fmt: skip
 
 
 def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTarget | None:
@@ -227,40 +226,35 @@ def read_project_targets(
     政府预算资金 / 财政专户管理资金 / 单位资金 hold money), then the rest left to right.
     """
     toks = tokens(lines)
+    starts = [k for k in range(len(toks)) if _row_start(toks, k) is not None]
     out: list[ProjectTarget] = []
     agency = ""
-    i = next((k for k in range(len(toks)) if _row_start(toks, k)), len(toks))
-    while i < len(toks):
-        start = _row_start(toks, i)
-        assert start is not None  # i always stands on a row start here
+    for begin, end in zip(starts, [*starts[1:], len(toks)], strict=True):
+        start = _row_start(toks, begin)
+        assert start is not None  # begin is a row start
         code, is_project, i = start
         name: list[str] = []
-        while i < len(toks) and not is_amount(toks[i].text) and _row_start(toks, i) is None:
+        while i < end and not is_amount(toks[i].text):
             name.append(toks[i].text)  # a row printed without figures ends at the next code
             i += 1
         figures: list[Tok] = []
-        while i < len(toks) and is_amount(toks[i].text):
+        while i < end and is_amount(toks[i].text):
             figures.append(toks[i])
             i += 1
-        end = next((k for k in range(i, len(toks)) if _row_start(toks, k)), len(toks))
         label = join_wrapped(name)
         if not is_project:
             agency = code
-        indicators = _pairs(toks[i:end]) if is_project else ()
-        cells = _fund_cells(
-            figures, sources_of(label if not is_project else _unit_name(out)), toks[i - 1].prov
-        )
+        at = toks[i - 1].prov
         out.append(
             ProjectTarget(
                 agency=agency,
                 name=label,
                 project=code if is_project else None,
-                cells=cells,
-                indicators=indicators,
-                prov=toks[i - 1].prov,
+                cells=_fund_cells(figures, sources_of(_unit_name(out) if is_project else label), at),
+                indicators=_pairs(toks[i:end]) if is_project else (),
+                prov=at,
             )
         )
-        i = end
     return tuple(out)
 
 
@@ -322,7 +316,7 @@ def _pairs(toks: Sequence[Tok]) -> tuple[Indicator, ...]:
     out = []
     for k, (n, v, prov) in enumerate(found):
         category = voc.categories[k] if first_row and k < 4 else ("满意度指标" if "满意" in n else None)
-        out.append(Indicator(category=category, group=None, name=n, target=v, prov=prov))
+        out.append(Indicator(category=category, name=n, target=v, prov=prov))
     return tuple(out)
 
 

@@ -246,15 +246,15 @@ def targets_complete(d: Disclosure) -> Iterator[Finding]:
     percentage, or a qualitative word). Where a text file does not say a project
     indicator's column, only 满意度 (known by its name) is required."""
     title = "目标表完整"
-    owners: list[tuple[str, Sequence[Indicator], Provenance | None, bool]] = [
-        (f"预算14表 {u.entity}", u.indicators, u.prov, True) for u in d.performance.unit_targets
+    # (table, owner as named in a message, its indicators, where, are the columns known)
+    owners: list[tuple[str, str, Sequence[Indicator], Provenance | None, bool]] = [
+        ("B14", f"预算14表 {u.entity}", u.indicators, u.prov, True) for u in d.performance.unit_targets
     ]
     owners += [
-        (f"预算15表 {p.name}", p.indicators, p.prov, any(_column_known(i) for i in p.indicators))
+        ("B15", f"预算15表 {p.name}", p.indicators, p.prov, any(_column_known(i) for i in p.indicators))
         for p in d.performance.projects
     ]
-    for owner, indicators, at, columns_known in owners:
-        owner_table = "B14" if owner.startswith("预算14表") else "B15"
+    for owner_table, owner, indicators, at, columns_known in owners:
         have = _kinds(indicators)
         wanted = ("产出", "效益", "满意") if columns_known else ("满意",)
         missing = [k for k in wanted if k not in have]
