@@ -103,3 +103,36 @@ def codes(result: Result, *, include_rounding: bool = False) -> set[str]:
 
 def problems(d: Disclosure, select: list[str] | None = None) -> Result:
     return run(d, select=select)
+
+
+def change_evaluation(d: Disclosure, index: int, **update: object) -> Disclosure:
+    """The disclosure with self-evaluation table ``index`` updated (fields of SelfEvaluation)."""
+    tables = list(d.performance.evaluations)
+    tables[index] = tables[index].model_copy(update=update)
+    return d.model_copy(
+        update={"performance": d.performance.model_copy(update={"evaluations": tuple(tables)})}
+    )
+
+
+def set_evaluation_cell(d: Disclosure, index: int, row: str | int, column: str, raw: str) -> Disclosure:
+    """Self-evaluation ``index`` with one cell printed as ``raw``: ``row`` is a funding row's
+    source (``"total"`` for the 资金总额 row) or the index of a scored line."""
+    e = d.performance.evaluations[index]
+    value = Decimal(raw.rstrip("%")) if raw else None
+    state = CellState.NUMBER if raw else CellState.BLANK
+
+    def fix(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+        assert any(c.column == column for c in cells), f"no {column} cell"
+        return tuple(
+            c.model_copy(update={"raw": raw, "value": value, "state": state}) if c.column == column else c
+            for c in cells
+        )
+
+    if isinstance(row, int):
+        lines = list(e.lines)
+        lines[row] = lines[row].model_copy(update={"cells": fix(lines[row].cells)})
+        return change_evaluation(d, index, lines=tuple(lines))
+    funds = tuple(
+        f.model_copy(update={"cells": fix(f.cells)}) if (f.source or "total") == row else f for f in e.funds
+    )
+    return change_evaluation(d, index, funds=funds)

@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import JIANGSU, SHANGHAI, SHANGHAI_PDFS
 from tests.rules.mutate import codes, pdf, problems, replace_text, seed, set_cell, shift, shift_target
+from tests.rules.test_evaluation_rules import EVALUATION_CASES
 from yujuesuan.model import Disclosure, Table, Unit
 from yujuesuan.model.findings import Severity
 from yujuesuan.model.performance import Indicator
@@ -293,6 +294,7 @@ CASES |= {
         Severity.ERROR,
     ),
 }
+CASES |= EVALUATION_CASES
 # The budget narrative rules again, on the Henan 2025 profile (its own subjects and tables).
 HENAN_CASES: dict[str, Change] = {
     "N30": text("支出总计12593.11万元", "支出总计12539.11万元"),
@@ -366,6 +368,15 @@ def document(key: str) -> Disclosure:
         d = seed("002")
         rows = tuple(r.model_copy(update={"unit_name": d.meta.entity}) for r in d.performance.project_scores)
         return d.model_copy(update={"performance": d.performance.model_copy(update={"project_scores": rows})})
+    if key == "004-two-annexes":  # 附件2 and 附件3 only: 附件1 prints Σ分值 97 (P06, P07)
+        d = seed("004")
+        return d.model_copy(
+            update={
+                "performance": d.performance.model_copy(update={"evaluations": d.performance.evaluations[1:]})
+            }
+        )
+    if key == "004-funds-mended":  # “涉及资金4967700元” is Σ 年初预算数 4967740元 (P15)
+        return replace_text(seed("004"), "涉及资金4967700元", "涉及资金4967740元")
     if key == "putuo":
         return pdf(SHANGHAI / SHANGHAI_PDFS["shanghai-putuo"])
     if key == "jiangsu":

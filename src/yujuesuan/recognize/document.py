@@ -25,8 +25,9 @@ from yujuesuan.model.disclosure import (
     Section,
     TextLine,
 )
-from yujuesuan.model.performance import Performance, ProjectTarget, UnitTarget
+from yujuesuan.model.performance import Performance, ProjectTarget, SelfEvaluation, UnitTarget
 from yujuesuan.model.tables import Table, Unit
+from yujuesuan.recognize.evaluations import read_evaluations
 from yujuesuan.recognize.scores import is_score_table, read_project_scores
 from yujuesuan.recognize.settle import settle_document
 from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, TableSpan, find_tables, read_table
@@ -53,6 +54,7 @@ CN_YEAR = re.compile(r"(20\d{2})\s*年度?(?:部门|单位)?(?:决算|预算)")
 class Part:
     heading: str
     lines: list[RawLine]
+    head: RawLine | None = None  # the heading's own line
 
 
 def _without_page_numbers(lines: Sequence[RawLine]) -> list[RawLine]:
@@ -119,7 +121,7 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
             or (parts and _kind_of_part(parts[-1].heading) == "glossary" and ATTACHED.match(text))
             or (parts and _kind_of_part(parts[-1].heading) in ("glossary", "annex") and ANNEX.match(text))
         ):
-            parts.append(Part(line.text.strip(), []))
+            parts.append(Part(line.text.strip(), [], line))
         elif parts:
             part = parts[-1]
             if (
@@ -403,6 +405,7 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
         performance=Performance(
             unit_targets=tuple(unit_targets),
             project_targets=tuple(project_targets),
+            evaluations=_evaluations(by_kind.get("annex", [])),
             project_scores=tuple(
                 row
                 for p in by_kind.get("annex", [])
@@ -439,6 +442,13 @@ def _read_targets(
         return tuple(s for s in SOURCES if target.value(s))
 
     project_targets.extend(read_project_targets(span.lines, sources_of))
+
+
+def _evaluations(parts: Sequence[Part]) -> tuple[SelfEvaluation, ...]:
+    """The A02 self-evaluation tables of the annexes: one part may hold several (附件1–3),
+    and a table may start a part of its own (项目单位自评表, its heading)."""
+    lines = [ln for p in parts for ln in ([p.head] if p.head else []) + p.lines]
+    return read_evaluations(lines)
 
 
 def _empty_table(lines: Sequence[RawLine]) -> bool:

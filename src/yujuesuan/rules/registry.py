@@ -69,9 +69,11 @@ def all_rules() -> list[Rule]:
         budget_narrative,
         codebook,
         completeness,
+        evaluations,
         identities,
         narrative,
         performance,
+        performance_narrative,
         soft,
         structure,
     )
