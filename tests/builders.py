@@ -565,3 +565,54 @@ def number_format_for(raw: str) -> str:
     decimals = len(digits[1]) if len(digits) == 2 else 0
     integer = "#,##0" if "," in raw else "0"
     return integer + ("." + "0" * decimals if decimals else "")
+
+
+def text_rows(path: Path) -> list[str | list[str]]:
+    """A text disclosure's lines: prose as a string, a tab-separated row as its cells
+    (blank cells kept); blank lines are dropped."""
+    out: list[str | list[str]] = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        cells = [c.strip() for c in line.split("\t")]
+        if sum(1 for c in cells if c) > 1:
+            out.append(cells)
+        elif line.strip():
+            out.append(line.strip())
+    return out
+
+
+def text_docx(source: Path, path: Path) -> None:
+    """The text disclosure as Word: prose as paragraphs, each run of tab rows as one table
+    (as wide as its widest row), every cell's text as printed."""
+    doc = Document()
+    rows = text_rows(source)
+    i = 0
+    while i < len(rows):
+        item = rows[i]
+        if isinstance(item, str):
+            doc.add_paragraph(item)
+            i += 1
+            continue
+        block: list[list[str]] = []
+        while i < len(rows) and not isinstance(rows[i], str):
+            block.append(rows[i])  # type: ignore[arg-type]
+            i += 1
+        width = max(len(r) for r in block)
+        table = doc.add_table(rows=len(block), cols=width)
+        for r, cells in enumerate(block):
+            for c, text in enumerate(cells):
+                if text:
+                    table.cell(r, c).text = text
+    doc.save(str(path))
+
+
+def text_xlsx(source: Path, path: Path) -> None:
+    """The text disclosure as one sheet: a row per line, a tab row's cells in its columns
+    (as text), prose in column A."""
+    wb = Workbook()
+    sheet = wb.active
+    for r, item in enumerate(text_rows(source), start=1):
+        for c, text in enumerate([item] if isinstance(item, str) else item, start=1):
+            if text:
+                cell = sheet.cell(r, c, text)
+                cell.data_type = "s"  # “=3个” is text, not a formula
+    wb.save(str(path))

@@ -262,7 +262,7 @@ def _funding_line(
     one prints no 得分, and two merge the column header into the total row (年初 and 执行率
     lost). A02-S: 目标申报数 · 预算编制数 · 全年 · 执行 · 结余 · 执行率 · 得分."""
     label_at = next(i for i, x in enumerate(texts) if _funding_label([x]) is not None)
-    label = cells[label_at].text.strip()
+    label = cells[label_at].text.strip().rstrip("：:")
     rest = [c for c in cells[label_at + 1 :]]
     merged_header = any(norm(c.text).startswith(_HEADER_WORDS) for c in rest)
     values = [c for c in rest if not norm(c.text).startswith(_HEADER_WORDS)]
