@@ -141,8 +141,8 @@ def test_seed_004_three_shanxi_tables() -> None:
     # 附件3: its first indicator is printed above the row with 绩效指标 · 产出指标 · 数量指标
     third = tables[2].lines[0]
     assert (third.prov and third.prov.line, third.category, third.group) == (729, "产出指标", "数量指标")
-    assert (tables[2].lines[8].name, tables[2].lines[8].group) == (
-        "领取失业动态监测费标准（元/人/月）",
+    assert (tables[2].lines[7].name, tables[2].lines[7].group) == (
+        "领取失业动态监测费标准(元/人/月)",
         "成本指标",
     )
 
