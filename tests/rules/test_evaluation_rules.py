@@ -22,6 +22,14 @@ def without_reason(index: int, line: int) -> Change:
     return change
 
 
+def scoring_mended(d: Disclosure) -> Disclosure:
+    """Seed 003 with the rows P09/P10 find scored by the §5.2 rule: #1 (827) 4.00 and 35.00%,
+    #9 (1072) −100.00%."""
+    d = set_evaluation_cell(d, 0, 5, "score", "4.00")
+    d = set_evaluation_cell(d, 0, 5, "deviation", "35.00%")
+    return set_evaluation_cell(d, 8, 6, "deviation", "-100.00%")
+
+
 # code: (document key of tests/rules/test_rules.py's document(), change, severity)
 EVALUATION_CASES: dict[str, tuple[str, Change, Severity]] = {
     "P01": ("003", lambda d: set_evaluation_cell(d, 2, "total", "rate", "82.24"), Severity.ERROR),
@@ -32,6 +40,12 @@ EVALUATION_CASES: dict[str, tuple[str, Change, Severity]] = {
     "P06": ("004-two-annexes", lambda d: set_evaluation_cell(d, 0, 0, "weight", "25"), Severity.ERROR),
     "P07": ("004-two-annexes", lambda d: set_evaluation_cell(d, 0, 0, "score", "19"), Severity.ERROR),
     "P08": ("004", lambda d: change_evaluation(d, 0, grade="良"), Severity.ERROR),
+    "P09": ("003-scoring-mended", lambda d: set_evaluation_cell(d, 4, 5, "score", "5"), Severity.WARNING),
+    "P10": (
+        "003-scoring-mended",
+        lambda d: set_evaluation_cell(d, 4, 5, "deviation", "0.00%"),
+        Severity.WARNING,
+    ),
     "P11": ("004", without_reason(0, 3), Severity.WARNING),
     "P15": (
         "004-funds-mended",
@@ -103,3 +117,11 @@ def test_real_errors_of_seed_004_annex() -> None:
 def test_seed_002_summary_agrees_with_its_narrative() -> None:
     """4 projects, all 优 with full marks, 涉及预算资金50.32万元 = Σ 全年预算数."""
     assert not problems(seed("002"), select=["P08", "P15"]).findings
+
+
+def test_indicator_scoring_of_seeds_003_and_004() -> None:
+    """003 #1: 660人 against 300-400人 scores 1.75 and deviates 65.00% where the 30% rule
+    gives 4.00 and 35.00%; #9: 0万元 against 8万元 prints a 0.00% deviation. 004: three
+    targets met (≤49.88万元 → ≤25.65万元 …) that still lose points."""
+    assert found("003", ["P09", "P10"], Severity.WARNING) == {("P09", 827), ("P10", 827), ("P10", 1072)}
+    assert found("004", ["P09", "P10"], Severity.WARNING) == {("P09", 653), ("P09", 654), ("P09", 729)}

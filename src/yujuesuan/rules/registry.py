@@ -71,6 +71,7 @@ def all_rules() -> list[Rule]:
         completeness,
         evaluations,
         identities,
+        indicator_scoring,
         narrative,
         performance,
         performance_narrative,
