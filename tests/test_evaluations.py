@@ -192,3 +192,48 @@ def test_tables_read_the_same_from_docx_and_xlsx(key: str, fmt: str, tmp_path: P
     want = seed(key).performance.model_dump(mode="json")["evaluations"]
     assert len(back) == len(want)
     assert _without_provenance(back) == _without_provenance(want)
+
+
+def test_seed_000_overall_table() -> None:
+    """部门整体支出绩效自评情况表 (1487–1706): the wrapped labels and reasons rejoined; 23
+    indicators worth 90 points and scoring 89.06, with 9.68 for 执行率 making 总分 98.74."""
+    [e] = seed("000").performance.evaluations
+    assert (e.form, e.project, e.unit.value, e.prov and e.prov.line) == (
+        "A01",
+        "焦作市人力资源和社会保障局",
+        "万元",
+        1487,
+    )
+    assert [(f.source, raws(f)) for f in e.funds] == [
+        (None, {"initial": "12022.01", "budget": "67644.8", "executed": "58904.21", "weight": "10", "rate": "87.08 %", "score": "9.68"}),
+        ("gov", {"initial": "11932.01", "budget": "67368.37", "executed": "58627.78", "weight": "-", "rate": "87.03 %", "score": "-"}),
+        ("special", {"initial": "90", "budget": "90", "executed": "90", "weight": "-", "rate": "100.0 %", "score": "-"}),
+        ("unit", {"initial": "0", "budget": "186.43", "executed": "186.43", "weight": "-", "rate": "100.0 %", "score": "-"}),
+    ]  # fmt: skip
+    rows = e.block("indicators")
+    assert len(rows) == 23
+    assert sum((x.value("weight") or Decimal(0) for x in rows), Decimal(0)) == 90
+    assert sum((x.value("score") or Decimal(0) for x in rows), Decimal(0)) == Decimal("89.06")
+    by_line = {x.prov.line: x for x in rows if x.prov}
+    assert (by_line[1606].category, by_line[1606].group, by_line[1606].name, by_line[1606].target) == (
+        "投入管理指标", "工作目标管理", "年度履职目标相关性", "相关",
+    )  # fmt: skip
+    assert by_line[1606].reason == "根据省厅工作安排，结合焦作实际，实施各项重点工作任务。"
+    assert (by_line[1636].name, by_line[1636].target, raws(by_line[1636])) == (
+        '"三公经费"控制率', "≤100%", {"weight": "2", "score": "2", "deviation": "0.00"},
+    )  # fmt: skip
+    assert by_line[1644].reason == "进一步建立健全财务管理制度，提升财务管理水平"
+    assert (by_line[1652].name, by_line[1664].name, by_line[1664].group) == (
+        "预决算信息公开性",
+        "绩效目标编制完成率",
+        "绩效管理",
+    )
+    assert (by_line[1702].category, by_line[1702].group, by_line[1702].name, raws(by_line[1702])["score"]) == (
+        "效益指标", "履职效益", "落实全市养老保险费工作", "24.5",
+    )  # fmt: skip
+    assert (by_line[1704].category, by_line[1704].group, by_line[1704].name) == (
+        "满意度",
+        None,
+        "服务对象满意度",
+    )
+    assert e.total is not None and e.total.raw == "98.74" and e.outcome == "圆满完成各项计划目标"

@@ -125,3 +125,11 @@ def test_indicator_scoring_of_seeds_003_and_004() -> None:
     targets met (≤49.88万元 → ≤25.65万元 …) that still lose points."""
     assert found("003", ["P09", "P10"], Severity.WARNING) == {("P09", 827), ("P10", 827), ("P10", 1072)}
     assert found("004", ["P09", "P10"], Severity.WARNING) == {("P09", 653), ("P09", 654), ("P09", 729)}
+
+
+def test_real_errors_of_seed_000_overall_table() -> None:
+    """The 执行率得分 9.68 where 10 × 87.08% is 8.71; the 部门整体 “涉及预算资金43626.93万元”
+    is F03's 项目支出, none of the A01 table's figures; its 总分 98.74 is restated rightly."""
+    assert found("000", ["P"], Severity.WARNING) == {("P04", 1507)}
+    [funds] = problems(seed("000"), select=["P15"]).findings
+    assert funds.actual == "43626.93万元" and "67,644.8" in (funds.expected or "")

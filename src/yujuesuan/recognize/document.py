@@ -26,8 +26,10 @@ from yujuesuan.model.disclosure import (
     TextLine,
 )
 from yujuesuan.model.performance import Performance, ProjectTarget, SelfEvaluation, UnitTarget
+from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Table, Unit
 from yujuesuan.recognize.evaluations import read_evaluations
+from yujuesuan.recognize.overall import is_overall, read_overall
 from yujuesuan.recognize.scores import is_score_table, read_project_scores
 from yujuesuan.recognize.settle import settle_document
 from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, TableSpan, find_tables, read_table
@@ -445,10 +447,18 @@ def _read_targets(
 
 
 def _evaluations(parts: Sequence[Part]) -> tuple[SelfEvaluation, ...]:
-    """The A02 self-evaluation tables of the annexes: one part may hold several (附件1–3),
-    and a table may start a part of its own (项目单位自评表, its heading)."""
-    lines = [ln for p in parts for ln in ([p.head] if p.head else []) + p.lines]
-    return read_evaluations(lines)
+    """The self-evaluation tables of the annexes: the 部门整体 table (A01) first, then the
+    A02 tables; one part may hold several (附件1–3), and a table may start a part of its
+    own (项目单位自评表, its heading)."""
+    overall = tuple(
+        e for p in parts if is_overall(p.heading) and (e := read_overall(_head_prov(p), p.lines)) is not None
+    )
+    lines = [ln for p in parts if not is_overall(p.heading) for ln in ([p.head] if p.head else []) + p.lines]
+    return overall + read_evaluations(lines)
+
+
+def _head_prov(p: Part) -> Provenance | None:
+    return p.head.prov if p.head else (p.lines[0].prov if p.lines else None)
 
 
 def _empty_table(lines: Sequence[RawLine]) -> bool:
