@@ -22,6 +22,22 @@ def without_reason(index: int, line: int) -> Change:
     return change
 
 
+def with_actual(index: int, line: int, actual: str) -> Change:
+    def change(d: Disclosure) -> Disclosure:
+        lines = list(d.performance.evaluations[index].lines)
+        lines[line] = lines[line].model_copy(update={"actual": actual})
+        return change_evaluation(d, index, lines=tuple(lines))
+
+    return change
+
+
+def scope_mended(d: Disclosure) -> Disclosure:
+    """Seed 000 with its A01 全年执行数 equal to the tables' (F03 合计 55,753.43; F04 财政拨款
+    55,664.72), which S12 finds it is not (58,904.21; 58,627.78)."""
+    d = set_evaluation_cell(d, 0, "total", "executed", "55753.43")
+    return set_evaluation_cell(d, 0, "gov", "executed", "55664.72")
+
+
 def scoring_mended(d: Disclosure) -> Disclosure:
     """Seed 003 with the rows P09/P10 find scored by the §5.2 rule: #1 (827) 4.00 and 35.00%,
     #9 (1072) −100.00%."""
@@ -51,6 +67,12 @@ EVALUATION_CASES: dict[str, tuple[str, Change, Severity]] = {
         "004-funds-mended",
         lambda d: replace_text(d, "一级项目绩效自评个数3个", "一级项目绩效自评个数4个"),
         Severity.ERROR,
+    ),
+    "P12": ("003", with_actual(0, 7, "60人"), Severity.WARNING),
+    "S12": (
+        "000-scope-mended",
+        lambda d: set_evaluation_cell(d, 0, "total", "executed", "58904.21"),
+        Severity.WARNING,
     ),
     "S14": ("004", lambda d: set_evaluation_cell(d, 1, "total", "rate", "10"), Severity.INFO),
 }
@@ -131,5 +153,6 @@ def test_real_errors_of_seed_000_overall_table() -> None:
     """The 执行率得分 9.68 where 10 × 87.08% is 8.71; the 部门整体 “涉及预算资金43626.93万元”
     is F03's 项目支出, none of the A01 table's figures; its 总分 98.74 is restated rightly."""
     assert found("000", ["P"], Severity.WARNING) == {("P04", 1507)}
+    assert found("000", ["S12"], Severity.WARNING) == {("S12", 1507), ("S12", 1509)}
     [funds] = problems(seed("000"), select=["P15"]).findings
     assert funds.actual == "43626.93万元" and "67,644.8" in (funds.expected or "")

@@ -327,3 +327,35 @@ def full_marks_unspent(d: Disclosure) -> Iterator[Finding]:
                 f"执行率 {fmt(rate)}%, yet all {len(results)} 产出/效益/成本 indicators score full marks",
                 total.prov if total else None, actual=f"{fmt(rate)}%",
             )  # fmt: skip
+
+
+# (A01 funding row, its column, table, row, column, what the table's figure is)
+_SCOPE = (
+    (None, "executed", "F03", "total", "c1", "支出决算表 合计"),
+    ("gov", "executed", "F04", "r59", "c2", "财政拨款 本年支出合计"),
+)
+
+
+@rule("S12", "附件口径", WARNING, kinds=("决算",))
+def annex_scope(d: Disclosure) -> Iterator[Finding]:
+    """The 部门整体 table (A01) against the tables: 全年执行数 = F03[合计].c1 and the 财政拨款
+    全年执行数 = F04.r59.c2. A difference may have a scope the document does not state (a
+    transfer counted in one and not the other), so it is a warning."""
+    for e in d.performance.evaluations:
+        if e.form != "A01":
+            continue
+        for source, column, tid, key, table_column, what in _SCOPE:
+            row = next((f for f in e.funds if f.source == source), None)
+            table = d.table(tid)
+            mine = _printed(row.cell(column)) if row else None
+            theirs = table.value(key, table_column) if table else None
+            if mine is None or theirs is None:
+                continue
+            outcome, delta, _ = judge(mine, theirs, as_scores([mine, theirs]))
+            if outcome is Outcome.FAIL:
+                yield _finding(
+                    "S12", WARNING, "附件口径", e,
+                    f"{row.label if row else ''} 全年执行数 {fmt(mine)}, but the {what} ({tid}) is {fmt(theirs)}",
+                    _where(row.cell(column) if row else None, e.prov), expected=fmt(theirs), actual=fmt(mine),
+                    difference=fmt(delta),
+                )  # fmt: skip

@@ -144,3 +144,35 @@ def deviations(d: Disclosure) -> Iterator[Finding]:
             message=f"{named(e)}: {x.name} ({x.target} → {x.actual}): 偏差度 {dev.raw}, but {_DEVIATION_RULE[exp.rule]}: {fmt(want)}%",
             expected=fmt(want), actual=dev.raw,
         )  # fmt: skip
+
+
+# Units a target and its result may be printed in, one for the other (万人 for 人 …).
+_CONVERTIBLE = ({"人", "万人"}, {"元", "万元", "亿元"}, {"户", "万户"}, {"人次", "万人次"})
+
+
+def _unit_of(text: str) -> str | None:
+    """The unit of a number (“≥6000人次”, “300-400人”), None for a word or a percentage."""
+    t = norm(text)
+    m = _RANGE.match(t) or _VALUE.match(t)
+    if m is None or t.endswith(("%", "％")):
+        return None
+    return m.groups()[-1] or ""
+
+
+@rule("P12", "指标值格式与层级", WARNING, kinds=("决算",))
+def value_units(d: Disclosure) -> Iterator[Finding]:
+    """A numeric 指标值 and its 实际完成值 are in one unit, or in two that convert (万人 and
+    人, 元 and 万元 and 亿元); a % result of a word or date target is not a unit. (The 二级 → 一级
+    hierarchy is the fixed map the reader assigns labels by, TABLES.md §3.)"""
+    for e in d.performance.evaluations:
+        for x in e.block("indicators"):
+            target, actual = _unit_of(x.adjusted or x.target), _unit_of(x.actual)
+            if target is None or actual is None or target == actual:
+                continue
+            if not target or not actual or any({target, actual} <= group for group in _CONVERTIBLE):
+                continue  # a bare number takes the other's unit
+            yield Finding(
+                code="P12", severity=WARNING, title="指标值格式与层级", table=e.form, location=x.prov,
+                message=f"{named(e)}: {x.name}: 指标值 {x.target} is in {target}, 实际完成值 {x.actual} in {actual}",
+                expected=target, actual=actual,
+            )  # fmt: skip
