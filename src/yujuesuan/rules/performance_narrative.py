@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.findings import Finding, Severity
@@ -92,13 +93,36 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield m.start(), m.group(0)
 
 
-def _scores(d: Disclosure) -> list[tuple[str, Decimal | None, str | None, Provenance | None]]:
+class Said(NamedTuple):
+    """A sentence of a section: where it starts in the section text, and its text."""
+
+    read: Read
+    start: int
+    text: str
+
+    def at(self, offset: int) -> Provenance | None:
+        return _located(self.read, self.start + offset)
+
+
+class AnnexScore(NamedTuple):
+    """A project the annex scores: how findings name it, its 总分 (None if blank), its
+    printed grade and where its table is."""
+
+    name: str
+    score: Decimal | None
+    grade: str | None
+    at: Provenance | None
+
+
+def _scores(d: Disclosure) -> list[AnnexScore]:
     """(name, total, printed grade, where) of every project the annex scores: the A02 tables,
     else the 自评汇总表 rows. A blank 总分 is None."""
     projects = [e for e in d.performance.evaluations if e.form == "A02"]
     if projects:
-        return [(named(e), _total(e), e.grade, e.prov) for e in projects]
-    return [(f"A03 “{r.name}”", r.value("score"), None, r.prov) for r in d.performance.project_scores]
+        return [AnnexScore(named(e), _total(e), e.grade, e.prov) for e in projects]
+    return [
+        AnnexScore(f"A03 “{r.name}”", r.value("score"), None, r.prov) for r in d.performance.project_scores
+    ]
 
 
 def _total(e: SelfEvaluation) -> Decimal | None:
@@ -151,6 +175,7 @@ def narrative_against_annex(d: Disclosure) -> Iterator[Finding]:
     for r in _performance_reads(d):
         text = r.section_text
         for start, sentence in _sentences(text):
+            said = Said(r, start, sentence)
             counts = list(PROJECT_COUNT.finditer(sentence))
             if scores and len(counts) == 1 and "二级项目" not in sentence:
                 m = counts[0]
@@ -159,40 +184,32 @@ def narrative_against_annex(d: Disclosure) -> Iterator[Finding]:
                 if n != len(scores):
                     yield _p15(f"“{m.group(0)}”: the annex holds {len(scores)} project tables",
                                at, expected=str(len(scores)), actual=str(n))  # fmt: skip
-                yield from _grade_counts(r, start, sentence, scores, profile)
-                yield from _annex_funds(r, start, sentence, projects, d)
+                yield from _grade_counts(said, scores, profile)
+                yield from _annex_funds(said, projects, d)
             if scores:
-                yield from _universal(r, start, sentence, scores, profile)
+                yield from _universal(said, scores, profile)
             if overall is not None:
-                yield from _overall(r, start, sentence, overall)
+                yield from _overall(said, overall)
         yield from _named_projects(r, projects)
 
 
-def _grade_counts(
-    r: Read,
-    start: int,
-    sentence: str,
-    scores: Sequence[tuple[str, Decimal | None, str | None, Provenance | None]],
-    profile: str,
-) -> Iterator[Finding]:
+def _grade_counts(said: Said, scores: Sequence[AnnexScore], profile: str) -> Iterator[Finding]:
     graded = [_canon(band(s, profile)) if s is not None else None for _, s, _, _ in scores]
     if None in graded:
         return  # a 总分 left blank: P07 reports it
-    for m in GRADE_COUNT.finditer(sentence):
+    for m in GRADE_COUNT.finditer(said.text):
         n, grade = int(m.group(1)), m.group(2)
         have = graded.count(_canon(grade))
         if n != have:
             yield _p15(f"“{m.group(0)}”: {have} of the annex's {len(scores)} projects score {grade}",
-                       _located(r, start + m.start()), expected=str(have), actual=str(n))  # fmt: skip
+                       said.at(m.start()), expected=str(have), actual=str(n))  # fmt: skip
 
 
-def _annex_funds(
-    r: Read, start: int, sentence: str, projects: Sequence[SelfEvaluation], d: Disclosure
-) -> Iterator[Finding]:
+def _annex_funds(said: Said, projects: Sequence[SelfEvaluation], d: Disclosure) -> Iterator[Finding]:
     """“涉及资金X” of the counting sentence = Σ 全年预算数 of the tables, or Σ 年初预算数."""
     if not projects and not d.performance.project_scores:
         return
-    for m in FUNDS.finditer(sentence):
+    for m in FUNDS.finditer(said.text):
         stated, unit = Decimal(m.group(1).replace(",", "")), m.group(2)
         if projects:
             sums = {
@@ -225,24 +242,18 @@ def _annex_funds(
             code="P15", severity=INFO if rounding else ERROR, title="叙述 ↔ 附件", rounding=rounding,
             message=f"“{m.group(0)}”: Σ {header} of the annex is {fmt(total)}{unit}",
             expected=f"{fmt(total)}{unit}", actual=f"{m.group(1)}{unit}", difference=fmt(stated - total),
-            location=_located(r, start + m.start()),
+            location=said.at(m.start()),
         )  # fmt: skip
 
 
-def _universal(
-    r: Read,
-    start: int,
-    sentence: str,
-    scores: Sequence[tuple[str, Decimal | None, str | None, Provenance | None]],
-    profile: str,
-) -> Iterator[Finding]:
+def _universal(said: Said, scores: Sequence[AnnexScore], profile: str) -> Iterator[Finding]:
     printed = [(name, s, at) for name, s, _, at in scores if s is not None]
     claims: list[tuple[re.Match[str], list[tuple[str, Decimal, Provenance | None]]]] = []
-    for m in AT_LEAST.finditer(sentence):
+    for m in AT_LEAST.finditer(said.text):
         claims.append((m, [x for x in printed if x[1] < Decimal(m.group(1))]))
-    for m in ALL_GRADE.finditer(sentence):
+    for m in ALL_GRADE.finditer(said.text):
         claims.append((m, [x for x in printed if not _same_grade(m.group(1), x[1], profile)]))
-    for m in ALL_FULL.finditer(sentence):
+    for m in ALL_FULL.finditer(said.text):
         claims.append((m, [x for x in printed if x[1] != 100]))
     for m, against in claims:
         if against:
@@ -250,23 +261,23 @@ def _universal(
             yield Finding(
                 code="P15", severity=ERROR, title="叙述 ↔ 附件",
                 message=f"“{m.group(0)}” does not hold for {len(against)} of the {len(printed)} annex tables with a printed 总分: {listed}",
-                expected=m.group(0), actual=listed, location=_located(r, start + m.start()),
+                expected=m.group(0), actual=listed, location=said.at(m.start()),
                 related=tuple(at for _, _, at in against if at is not None),
             )  # fmt: skip
 
 
-def _overall(r: Read, start: int, sentence: str, overall: SelfEvaluation) -> Iterator[Finding]:
+def _overall(said: Said, overall: SelfEvaluation) -> Iterator[Finding]:
     """The 部门整体 score and funds against the A01 table."""
     total = _total(overall)
-    for m in OVERALL_SCORE.finditer(sentence):
+    for m in OVERALL_SCORE.finditer(said.text):
         stated = Decimal(m.group(1))
         if total is not None and stated != total:
             yield _p15(f"“{m.group(0)}”: the 部门整体支出绩效自评表 gives 总分 {fmt(total)}",
-                       _located(r, start + m.start()), expected=fmt(total), actual=fmt(stated))  # fmt: skip
+                       said.at(m.start()), expected=fmt(total), actual=fmt(stated))  # fmt: skip
     funding = overall.funding_total
     if funding is None:
         return
-    for m in OVERALL_FUNDS.finditer(sentence):
+    for m in OVERALL_FUNDS.finditer(said.text):
         stated = in_unit(Decimal(m.group(1).replace(",", "")), Unit(m.group(2)), overall.unit.value)
         candidates = [v for c in ("budget", "initial", "executed") if (v := funding.value(c)) is not None]
         if candidates and all(
@@ -277,7 +288,7 @@ def _overall(r: Read, start: int, sentence: str, overall: SelfEvaluation) -> Ite
                 for h, v in zip(("全年预算数", "年初预算数", "全年执行数"), candidates, strict=False)
             )
             yield _p15(f"“{m.group(0)}”: the 部门整体支出绩效自评表 prints {shown}{overall.unit.value}",
-                       _located(r, start + m.start()), expected=shown, actual=m.group(1) + m.group(2))  # fmt: skip
+                       said.at(m.start()), expected=shown, actual=m.group(1) + m.group(2))  # fmt: skip
 
 
 def _named_projects(r: Read, projects: Sequence[SelfEvaluation]) -> Iterator[Finding]:
