@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from yujuesuan.model.tables import CellState
 
@@ -20,8 +21,10 @@ DASHES = frozenset({"-", "—", "－", "–", "--", "－－", "-%"})
 NOT_APPLICABLE = frozenset({"——", "——%"})
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """Compare form: no whitespace, one quote style, full-width brackets and colon."""
+    """Compare form: no whitespace, one quote style, full-width brackets and colon. Cached:
+    the readers compare the same cells and labels many times."""
     return _SPACE.sub("", text).translate(_QUOTES)
 
 
