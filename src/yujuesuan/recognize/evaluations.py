@@ -162,14 +162,14 @@ def _read(t: _Table) -> SelfEvaluation | None:
         if first.startswith("主管部门"):
             department, department_code, agency, agency_code = _subjects(cells)
             continue
-        if any(x.startswith("项目资金") or x.startswith("项目资金预算安排") for x in texts[:2]):
+        if any(x.startswith("项目资金") for x in texts[:2]):
             unit = Unit.YUAN if "（元）" in texts[0] else Unit.WAN_YUAN
         funding = _funding_label(texts)
         if funding is not None and state in ("head", "funding"):
             state = "funding"
             funds.append(_funding_line(cells, texts, funding, line.prov, t.shanxi))
             continue
-        if first.replace("总分", "") == "" or (first == "总分"):
+        if first == "总分":
             total, grade = _total(cells, line.prov)
             state = "done"
             continue
@@ -263,7 +263,7 @@ def _funding_line(
     lost). A02-S: 目标申报数 · 预算编制数 · 全年 · 执行 · 结余 · 执行率 · 得分."""
     label_at = next(i for i, x in enumerate(texts) if _funding_label([x]) is not None)
     label = cells[label_at].text.strip().rstrip("：:")
-    rest = [c for c in cells[label_at + 1 :]]
+    rest = cells[label_at + 1 :]
     merged_header = any(norm(c.text).startswith(_HEADER_WORDS) for c in rest)
     values = [c for c in rest if not norm(c.text).startswith(_HEADER_WORDS)]
     columns: list[tuple[str, Tok | None]]
