@@ -112,6 +112,17 @@ def test_seed_003_labels_drift_between_columns() -> None:
     )  # fmt: skip
     assert (by_line[892].group, by_line[892].name) == ("社会效益指标", "学生结业率")  # no 二级: carried down
     assert len(tables[8].block("indicators")) == 19
+    # #26 (1603): the 二级 printed short, 服务对象满意度, before the 三级 name
+    [row] = [x for x in tables[25].lines if x.prov and x.prov.line == 1603]
+    assert (row.group, row.name, row.target, row.actual) == (
+        "服务对象满意度指标",
+        "就业扶持政策经办服务满意度",
+        "≥95%",
+        "96%",
+    )
+    # #5 (950): a target printed as two cells, word then value, before the result
+    [row] = [x for x in tables[4].lines if x.prov and x.prov.line == 950]
+    assert (row.name, row.target, row.actual) == ("业务办理及时性", "及时受理 100%", "100%")
 
 
 def test_seed_004_three_shanxi_tables() -> None:

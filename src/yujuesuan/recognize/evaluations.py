@@ -76,6 +76,10 @@ _GROUPS_S = {k: v for k, v in _GROUPS_H.items() if v != "成本指标"} | {
 }
 
 
+# 二级 labels also printed short (003: 1603, 1634); a label only where the row has a name after it.
+_GROUP_ALIASES = {"服务对象满意度": "服务对象满意度指标"}
+
+
 def is_title(text: str) -> bool:
     """The line that starts a table: 项目单位自评表, or “{项目}项目支出绩效自评表 (2022年度)”."""
     t = norm(text)
@@ -362,7 +366,7 @@ class _Indicators:
         self.out: list[ScoreLine] = []
 
     def _label(self, text: str) -> bool:
-        t = norm(text)
+        t = _GROUP_ALIASES.get(norm(text), norm(text))
         if t in self.groups:
             self.group, self.category = t, self.groups[t]
             return True
@@ -371,7 +375,7 @@ class _Indicators:
                 self.group = None
             self.category = t
             return True
-        return t in ("绩效指标", "服务对象满意度")  # a block label, or the 二级 printed short
+        return t == "绩效指标"  # the block's label
 
     def add(self, cells: list[Tok], at: Provenance) -> None:
         values = [c.text.strip() for c in cells]
@@ -382,7 +386,12 @@ class _Indicators:
             return
         head = values[:j]
         width = 4 if self.shanxi else 3  # name · target [· adjusted] · actual
-        while len(head) > width and norm(head[0]) in (*self.groups, *_CATEGORIES, "绩效指标"):
+        while len(head) > width and norm(head[0]) in (
+            *self.groups,
+            *_GROUP_ALIASES,
+            *_CATEGORIES,
+            "绩效指标",
+        ):
             self._label(head.pop(0))
         name, *values_ = head if head else [""]
         actual = values_[-1] if values_ else ""
