@@ -5,6 +5,7 @@ hand in seeds 003 and 004 (docs/performance-forms.md §3, §4)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from tests.rules.mutate import change_evaluation, problems, replace_text, seed, set_evaluation_cell
 from yujuesuan.model import Disclosure
@@ -29,6 +30,36 @@ def with_actual(index: int, line: int, actual: str) -> Change:
         return change_evaluation(d, index, lines=tuple(lines))
 
     return change
+
+
+def report_mended(d: Disclosure) -> Disclosure:
+    """Seed 000 with its report's headline “得分为94.94分” saying 94.57, as its tables do (P13)."""
+    [report] = d.performance.reports
+    statements = tuple(
+        s.model_copy(update={"score": s.score.model_copy(update={"raw": "94.57", "value": Decimal("94.57")})})
+        if s.dimension is None and s.score is not None
+        else s
+        for s in report.statements
+    )
+    fixed = report.model_copy(update={"statements": statements})
+    return d.model_copy(update={"performance": d.performance.model_copy(update={"reports": (fixed,)})})
+
+
+def wrong_group_score(d: Disclosure) -> Disclosure:
+    """The report's A2 绩效目标 scored 6.9 instead of 5.9."""
+    [report] = d.performance.reports
+    items = tuple(
+        i.model_copy(
+            update={
+                "cells": (i.cells[0], i.cells[1].model_copy(update={"raw": "6.9", "value": Decimal("6.9")}))
+            }
+        )
+        if i.code == "A2"
+        else i
+        for i in report.items
+    )
+    fixed = report.model_copy(update={"items": items})
+    return d.model_copy(update={"performance": d.performance.model_copy(update={"reports": (fixed,)})})
 
 
 def scope_mended(d: Disclosure) -> Disclosure:
@@ -74,6 +105,7 @@ EVALUATION_CASES: dict[str, tuple[str, Change, Severity]] = {
         lambda d: set_evaluation_cell(d, 0, "total", "executed", "58904.21"),
         Severity.WARNING,
     ),
+    "P13": ("000-report-mended", wrong_group_score, Severity.ERROR),
     "S14": ("004", lambda d: set_evaluation_cell(d, 1, "total", "rate", "10"), Severity.INFO),
 }
 

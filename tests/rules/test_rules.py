@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import JIANGSU, SHANGHAI, SHANGHAI_PDFS
 from tests.rules.mutate import codes, pdf, problems, replace_text, seed, set_cell, shift, shift_target
-from tests.rules.test_evaluation_rules import EVALUATION_CASES, scope_mended, scoring_mended
+from tests.rules.test_evaluation_rules import EVALUATION_CASES, report_mended, scope_mended, scoring_mended
 from yujuesuan.model import Disclosure, Table, Unit
 from yujuesuan.model.findings import Severity
 from yujuesuan.model.performance import Indicator
@@ -377,6 +377,8 @@ def document(key: str) -> Disclosure:
         )
     if key == "004-funds-mended":  # “涉及资金4967700元” is Σ 年初预算数 4967740元 (P15)
         return replace_text(seed("004"), "涉及资金4967700元", "涉及资金4967740元")
+    if key == "000-report-mended":
+        return report_mended(seed("000"))
     if key == "000-scope-mended":
         return scope_mended(seed("000"))
     if key == "003-scoring-mended":

@@ -219,7 +219,7 @@ class ReportStatement(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    dimension: str | None
+    dimension: str | None = None  # A … D; None for the headline
     groups: int | None = None  # 二级指标 count
     indicators: int | None = None  # 三级指标 count
     weight: Cell | None = None

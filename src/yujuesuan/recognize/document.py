@@ -30,6 +30,7 @@ from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.tables import Table, Unit
 from yujuesuan.recognize.evaluations import read_evaluations
 from yujuesuan.recognize.overall import is_overall, read_overall
+from yujuesuan.recognize.report_scores import is_report, read_report
 from yujuesuan.recognize.scores import is_score_table, read_project_scores
 from yujuesuan.recognize.settle import settle_document
 from yujuesuan.recognize.tables import PAGE_FOOTER, PART, HeaderInfo, TableSpan, find_tables, read_table
@@ -408,6 +409,11 @@ def recognize(docs: Sequence[RawDocument]) -> Disclosure:
             unit_targets=tuple(unit_targets),
             project_targets=tuple(project_targets),
             evaluations=_evaluations(by_kind.get("annex", [])),
+            reports=tuple(
+                r
+                for p in by_kind.get("annex", [])
+                if is_report(p.heading) and (r := read_report(p.heading, _head_prov(p), p.lines)) is not None
+            ),
             project_scores=tuple(
                 row
                 for p in by_kind.get("annex", [])

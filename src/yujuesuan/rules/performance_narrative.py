@@ -132,8 +132,8 @@ def _total(e: SelfEvaluation) -> Decimal | None:
 @rule("P08", "等级", ERROR, kinds=("决算",))
 def grades(d: Disclosure) -> Iterator[Finding]:
     """等级 = band(总分) (≥90 优, ≥80 良, ≥60 中, else 差; *SH24* 合格/不合格) wherever a
-    score and its grade are printed together: a self-evaluation's 总分 and 等级, and a
-    sentence “得分为{s}分，等级为{g}” / “属于“{g}”” / “评价结论为{g}”."""
+    score and its grade are printed together: a self-evaluation's 总分 and 等级, an
+    evaluation report's 表3-1 rows and headline, and a sentence “得分为{s}分，等级为{g}” / “属于“{g}”” / “评价结论为{g}”."""
     profile = d.meta.profile
     for e in d.performance.evaluations:
         score = _total(e)
@@ -143,6 +143,16 @@ def grades(d: Disclosure) -> Iterator[Finding]:
                 message=f"{named(e)}: 总分 {fmt(score)} is {band(score, profile)}, printed {e.grade}",
                 expected=band(score, profile), actual=e.grade, location=e.total.prov if e.total else e.prov,
             )  # fmt: skip
+    for report in d.performance.reports:
+        graded = [(x.score.value, x.grade, x.prov) for x in report.results]
+        graded += [(s.score.value, s.grade, s.prov) for s in report.statements if s.grade and s.score]
+        for value, printed, at in graded:
+            if value is not None and printed and not _same_grade(printed, value, profile):
+                yield Finding(
+                    code="P08", severity=ERROR, title="等级", table="A04", location=at,
+                    message=f"{report.title}: {fmt(value)}分 is {band(value, profile)}, printed {printed}",
+                    expected=band(value, profile), actual=printed,
+                )  # fmt: skip
     for r in _performance_reads(d):
         for m in SCORE_GRADE.finditer(r.section_text):
             score, printed = Decimal(m.group(1)), m.group(2)

@@ -75,6 +75,7 @@ def all_rules() -> list[Rule]:
         narrative,
         performance,
         performance_narrative,
+        report_scores,
         soft,
         structure,
     )
