@@ -103,20 +103,9 @@ def report_scores(d: Disclosure) -> Iterator[Finding]:
             if s.groups is not None and s.groups != count:
                 yield _p13(report, f"“{s.text}”: {count} 二级 rows are printed", s.prov,
                            expected=str(count), actual=str(s.groups))  # fmt: skip
-            yield from _same(
-                report,
-                f"{dim_row.name} 分值",
-                s.weight.value if s.weight else None,
-                dim_row.value("weight"),
-                s.prov,
-            )
-            yield from _same(
-                report,
-                f"{dim_row.name} 得分",
-                s.score.value if s.score else None,
-                dim_row.value("score"),
-                s.prov,
-            )
+            for column, header, stated in (("weight", "分值", s.weight), ("score", "得分", s.score)):
+                value = stated.value if stated else None
+                yield from _same(report, f"{dim_row.name} {header}", value, dim_row.value(column), s.prov)
             if s.rate and dim_row.rate and s.rate != dim_row.rate:
                 yield _p13(report, f"{dim_row.name} 得分率 {s.rate} stated, the table gives {dim_row.rate}", s.prov,
                            expected=dim_row.rate, actual=s.rate)  # fmt: skip
