@@ -124,7 +124,11 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
             or (parts and _kind_of_part(parts[-1].heading) == "glossary" and ATTACHED.match(text))
             or (parts and _kind_of_part(parts[-1].heading) in ("glossary", "annex") and ANNEX.match(text))
         ):
-            parts.append(Part(line.text.strip(), [], line))
+            heading = line.text.strip()
+            first_half = _title_first_half(parts, text)
+            if first_half is not None:
+                heading = first_half.text.strip() + heading
+            parts.append(Part(heading, [], first_half or line))
         elif parts:
             part = parts[-1]
             if (
@@ -138,6 +142,19 @@ def split_parts(lines: Sequence[RawLine]) -> tuple[list[RawLine], list[Part]]:
         else:
             front.append(line)
     return front, parts
+
+
+def _title_first_half(parts: list[Part], text: str) -> RawLine | None:
+    """A report's title printed on two lines (“焦作市 2023 年度资源枯竭城市转型” /
+    “专项转移支付资金绩效评价报告”): the first half ends the part before; it is taken off it."""
+    if not (parts and parts[-1].lines and text.endswith("绩效评价报告") and len(text) <= 20):
+        return None
+    last = parts[-1].lines[-1]
+    t = norm(last.text)
+    if last.grid or not 4 <= len(t) <= 24 or re.search(r"[。，；：:]|\d+\.\d", t) or t.startswith("总分"):
+        return None
+    parts[-1].lines.pop()
+    return last
 
 
 _PART_WORDS = ("名词解释", "说明", "概况", "附件", "绩效", "自评", "表")
