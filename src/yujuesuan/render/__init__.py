@@ -1,0 +1,1 @@
+"""Writers of the publishable disclosure: one document of blocks, three formats."""

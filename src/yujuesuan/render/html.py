@@ -1,0 +1,71 @@
+"""The document as one self-contained HTML page (A4 print styles), also the source of
+the PDF."""
+
+from __future__ import annotations
+
+from html import escape
+
+from yujuesuan.render.blocks import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, Document, Grid, PageBreak, Paragraph
+
+FONTS = '"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif'
+
+CSS = f"""
+@page {{ size: A4; margin: 22mm 18mm 20mm 18mm;
+        @bottom-center {{ content: counter(page); font-size: 9pt; }} }}
+body {{ font-family: {FONTS}; font-size: 11pt; line-height: 1.6; color: #000; }}
+p {{ margin: 0 0 0.4em 0; }}
+.cover {{ text-align: center; font-size: 22pt; font-weight: bold; margin-top: 4em; }}
+.part {{ text-align: center; font-size: 16pt; font-weight: bold; margin: 0.6em 0 0.8em 0; }}
+.heading {{ font-weight: bold; margin-top: 0.6em; }}
+.body {{ text-indent: 2em; text-align: justify; }}
+.contents {{ margin-left: 2em; }}
+.table-title {{ text-align: center; font-size: 14pt; font-weight: bold; margin-top: 0.4em; }}
+.table-meta {{ text-align: right; font-size: 9.5pt; margin: 0; }}
+.note {{ font-size: 9.5pt; margin-top: 0.3em; }}
+.gap {{ background: #ffe08a; color: #8a3b00; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 9pt; margin-top: 0.3em; }}
+table.wide {{ font-size: 7.5pt; }}
+td, th {{ border: 0.6pt solid #000; padding: 1.5pt 3pt; vertical-align: middle; }}
+th {{ font-weight: normal; text-align: center; }}
+td.num {{ text-align: right; white-space: nowrap; }}
+thead {{ display: table-header-group; }}
+tr {{ page-break-inside: avoid; }}
+.break {{ page-break-after: always; }}
+"""
+
+
+def _text(text: str) -> str:
+    """Escape, and mark placeholders so they stand out on the page."""
+    out = escape(text)
+    open_, close = escape(PLACEHOLDER_OPEN), escape(PLACEHOLDER_CLOSE)
+    return out.replace(open_, f'<span class="gap">{open_}').replace(close, f"{close}</span>")
+
+
+def _grid(g: Grid) -> str:
+    head = "".join("<tr>" + "".join(f"<th>{_text(c)}</th>" for c in row) + "</tr>" for row in g.rows[: g.header])
+    body = []
+    for row in g.rows[g.header :]:
+        cells = []
+        for i, c in enumerate(row):
+            cls = ' class="num"' if g.numeric_from and i >= g.numeric_from else ""
+            cells.append(f"<td{cls}>{_text(c)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cls = ' class="wide"' if g.wide else ""
+    return f"<table{cls}><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def to_html(doc: Document) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f"<title>{escape(doc.title)}</title><style>{CSS}</style></head><body>",
+    ]
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            parts.append(f'<p class="{b.style.value}">{_text(b.text)}</p>')
+        elif isinstance(b, Grid):
+            parts.append(_grid(b))
+        elif isinstance(b, PageBreak):
+            parts.append('<div class="break"></div>')
+    parts.append("</body></html>")
+    return "\n".join(parts)

@@ -1,0 +1,1 @@
+"""The preparer's workbook: `yjs template` writes it, `yjs render` reads it."""
