@@ -18,7 +18,7 @@ from yujuesuan.export.destinations import OutputError, Writer, plan, write_all
 from yujuesuan.export.factscsv import to_csv
 from yujuesuan.export.jsonfile import schema_text, to_json
 from yujuesuan.ingest.raw import InputError
-from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.disclosure import Disclosure, Kind, Meta, Scope
 from yujuesuan.model.facts import facts
 from yujuesuan.model.findings import Severity
 from yujuesuan.pipeline import Parsed, example_path, expand, parse, parse_each
@@ -42,6 +42,7 @@ class Format(StrEnum):
     json = "json"
     xlsx = "xlsx"
     csv = "csv"
+    template = "template"  # the preparer's workbook (yjs template), filled from the disclosure
 
 
 class ReportFormat(StrEnum):
@@ -149,7 +150,12 @@ def parse_cmd(
         Path | None, typer.Option("-o", "--output", help="output file, or a folder for many inputs")
     ] = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="json: the model; csv: long facts; xlsx: the tables")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: the model; csv: long facts; xlsx: the tables; template: a workbook for `yjs render`",
+        ),
     ] = Format.json,
 ) -> None:
     """Read disclosures into the typed model: JSON, long-facts CSV or XLSX tables.
@@ -166,11 +172,14 @@ def parse_cmd(
         return
     paths = expand(files or [example_path()])
     combined = fmt is Format.csv
-    _precheck(paths, out, fmt.value, stdout_ok=fmt is not Format.xlsx)
+    suffix = "xlsx" if fmt is Format.template else fmt.value
+    _precheck(paths, out, suffix, stdout_ok=fmt not in (Format.xlsx, Format.template))
     parsed = parse_all(paths, "parsing")
     disclosures = [p.disclosure for p in parsed]
     render: list[Writer | str]
-    if fmt is Format.csv:
+    if fmt is Format.template:
+        render = [_template_writer(p) for p in parsed]
+    elif fmt is Format.csv:
         render = [to_csv(disclosures)]
     elif fmt is Format.xlsx:
         from yujuesuan.export.tablesxlsx import write_xlsx  # openpyxl is slow to import
@@ -180,7 +189,28 @@ def parse_cmd(
         render = [d.model_dump_json(exclude_none=True) + "\n" for d in disclosures]
     else:
         render = [to_json(d) for d in disclosures]
-    emit(parsed, paths, out, fmt.value, render, combined)
+    emit(parsed, paths, out, suffix, render, combined)
+
+
+def _bytes_writer(data: bytes) -> Writer:
+    def write(path: Path) -> None:
+        path.write_bytes(data)
+
+    return write
+
+
+def _template_writer(p: Parsed) -> Writer:
+    """The workbook of one parsed 决算; anything else cannot be rendered yet."""
+    from yujuesuan.template.recall import recall
+    from yujuesuan.template.workbook import workbook_of
+
+    d = p.disclosure
+    name = p.paths[0].name
+    if d.meta.kind is not Kind.FINAL:
+        fail(f"{name}: is a 预算; the template format holds 决算 only for now — use --format xlsx")
+    if not d.tables:
+        fail(f"{name}: no public table was found, so there is nothing to put in a workbook")
+    return _bytes_writer(workbook_of(d, recall(d)))
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
@@ -221,6 +251,104 @@ def check_cmd(
     emit(parsed, paths, out, fmt.value, [writer(results, min_severity)], combined=True)
     if any(r.count(Severity.ERROR) for r in results):
         raise typer.Exit(1)
+
+
+@app.command("template")
+def template_cmd(
+    out: Annotated[Path, typer.Option("-o", "--output", help="the workbook to write (.xlsx)")],
+    kind: Annotated[str, typer.Option("--kind", help="决算 (预算 is not rendered yet)")] = "决算",
+    year: Annotated[int | None, typer.Option("--year", help="fiscal year; default: last year")] = None,
+    scope: Annotated[str, typer.Option("--scope", help="部门 (with its units) or 单位")] = "部门",
+    entity: Annotated[str, typer.Option("--entity", help="the department's or unit's full name")] = "",
+    unit: Annotated[str, typer.Option("--unit", help="万元 or 元")] = "万元",
+) -> None:
+    """Write an empty workbook to fill: one sheet per public table, and sheets for what the
+    tables do not hold (prior-year figures, 年初预算, reasons, counts, performance)."""
+    import datetime as dt
+
+    from yujuesuan.model.supplement import Supplement
+    from yujuesuan.model.tables import Unit
+    from yujuesuan.template.blank import blank_tables
+    from yujuesuan.template.workbook import write_workbook
+
+    if kind != "决算":
+        fail(f"--kind {kind}: only 决算 workbooks can be written and rendered for now")
+    if scope not in ("部门", "单位"):
+        fail(f"--scope {scope}: choose 部门 or 单位")
+    if unit not in ("万元", "元"):
+        fail(f"--unit {unit}: choose 万元 or 元")
+    fiscal_year = year if year is not None else dt.date.today().year - 1
+    if not 2000 <= fiscal_year <= 2100:
+        fail(f"--year {fiscal_year}: give the fiscal year as four digits, such as 2024")
+    if out.suffix.lower() != ".xlsx":
+        fail(f"{out}: the workbook must be an .xlsx file")
+    meta = Meta(
+        entity=entity or None, fiscal_year=fiscal_year, kind=Kind.FINAL, scope=Scope(scope),
+        unit=Unit(unit), profile="final/henan-2023", sources=(),
+    )  # fmt: skip
+    data = write_workbook(meta, blank_tables(meta), Supplement())
+    try:
+        write_all([(out, _bytes_writer(data))])
+    except OutputError as e:
+        fail(str(e))
+    err.print(
+        f"Wrote {out}: fill it in, then run: yjs render {out} -o {out.stem}.docx",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@app.command("render")
+def render_cmd(
+    workbook: Annotated[Path, typer.Argument(help="a workbook written by `yjs template` and filled in")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="out.docx, out.pdf or out.html")],
+    force: Annotated[
+        bool, typer.Option("--force", help="write even when the data break an error-level rule")
+    ] = False,
+) -> None:
+    """Write the whole disclosure (目录, 概况, tables, 情况说明, 名词解释, 附件) from a workbook.
+
+    Every sentence of 情况说明 is computed from the data. Refuses (exit 1, with the findings)
+    when the data break an error-level rule, unless --force. Exit 2 for an unreadable workbook.
+    """
+    from yujuesuan.render.pdf import RenderError
+    from yujuesuan.render.publish import PRINTERS, blocking, printed, reread
+    from yujuesuan.template.read import read_workbook
+
+    suffix = out.suffix.lower()
+    if suffix not in PRINTERS:
+        fail(
+            f"{out}: cannot write {suffix or 'a file without extension'}; name the output .docx, .pdf or .html"
+        )
+    if out.resolve() == workbook.resolve():
+        fail(f"{out}: is the workbook itself; choose another output name")
+    d, s = read_workbook(workbook)
+    if not d.tables:
+        fail(
+            f"{workbook.name}: holds no table sheet (F01 …); start from a workbook written by `yjs template`"
+        )
+    result = reread(d, s, f"{out.stem}.docx")
+    stops = blocking(result).findings
+    if stops and not force:
+        sys.stdout.write(to_text([blocking(result)], Severity.ERROR).rstrip("\n") + "\n")
+        err.print(
+            f"yjs: {len(stops)} error(s) in the data; nothing was written. Fix the workbook, or use --force.",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    try:
+        data = printed(d, s, suffix)
+    except RenderError as e:
+        fail(str(e))
+    try:
+        write_all([(out, _bytes_writer(data))])
+    except OutputError as e:
+        fail(str(e))
+    gaps = sum(1 for f in result.findings if f.code == "C09")
+    note = f"; {gaps} placeholder(s) 【待填写：…】 to fill (yjs check {out.name} lists them)" if gaps else ""
+    forced = f"; written despite {len(stops)} error(s) (--force)" if stops else ""
+    err.print(f"Wrote {out}{note}{forced}.", markup=False, soft_wrap=True)
 
 
 @app.command("rules")

@@ -44,6 +44,16 @@ class Term(BaseModel):
     definition: str
 
 
+class Annex(BaseModel):
+    """One document of 第五部分 附件 (a 绩效自评表, an 评价报告): its title and its lines; a
+    line holding tabs is a table row, one cell per tab-separated field."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    lines: tuple[str, ...] = ()
+
+
 class Supplement(BaseModel):
     """The preparer's figures and words beside the tables."""
 
@@ -56,6 +66,7 @@ class Supplement(BaseModel):
     units: tuple[str, ...] = ()  # 二级预算单位 of a 部门决算, in order
     projects: tuple[ProjectResult, ...] = ()
     glossary: tuple[Term, ...] = ()
+    annexes: tuple[Annex, ...] = ()
 
     def item(self, code: str) -> ItemBudget | None:
         return next((i for i in self.items if i.code == code), None)

@@ -165,7 +165,9 @@ class Writer:
             head = f"{self.y}年度财政拨款收、支总计均为{self.m(total_in)}。"
         else:
             head = f"{self.y}年度财政拨款收入总计{self.m(total_in)}，支出总计{self.m(total_out)}。"
-        yield Line(head + self.change("财政拨款收、支总计", total_in, "prior.fiscal", "reason.fiscal", each=True))
+        yield Line(
+            head + self.change("财政拨款收、支总计", total_in, "prior.fiscal", "reason.fiscal", each=True)
+        )
 
     def s5(self) -> Iterator[Line]:
         x = self.v("F05", "total", "c1")
@@ -185,9 +187,14 @@ class Writer:
                 cx = r.value("c1") or ZERO
                 cp = share(cx, x)
                 listed.append(
-                    f"{r.label.removesuffix('支出')}（类）支出{self.m(cx)}" + (f"，占{percent(cp)}" if cp is not None else "")
+                    f"{r.label.removesuffix('支出')}（类）支出{self.m(cx)}"
+                    + (f"，占{percent(cp)}" if cp is not None else "")
                 )
-            yield Line(f"{self.y}年度一般公共预算财政拨款支出{self.m(x)}，主要用于以下方面：" + "；".join(listed) + "。")
+            yield Line(
+                f"{self.y}年度一般公共预算财政拨款支出{self.m(x)}，主要用于以下方面："
+                + "；".join(listed)
+                + "。"
+            )
         else:
             yield Line(f"{self.y}年度一般公共预算财政拨款支出{self.m(x)}。")
         yield Line("（三）具体情况。", sub=True)
@@ -244,7 +251,9 @@ class Writer:
         basic = self.v("F05", "total", "c2")
         personnel, public = self.v("F06", "personnel_total", "b"), self.v("F06", "public_total", "b")
         t = self.d.table("F06")
-        items = [r for r in (t.rows if t else ()) if r.code and len(r.code) == 5 and (r.value("b") or ZERO) != 0]
+        items = [
+            r for r in (t.rows if t else ()) if r.code and len(r.code) == 5 and (r.value("b") or ZERO) != 0
+        ]
         people = [r.label for r in items if r.code and r.code[:3] in ("301", "303")]
         others = [r.label for r in items if r.code and r.code[:3] not in ("301", "303")]
 
@@ -267,7 +276,7 @@ class Writer:
             return
         budget = self.amount(f"budget.{key}")
         said = f"{self.y}年度{name}预算财政拨款支出年初预算为"
-        said += (self.m(budget) if budget is not None else gap(field(f"budget.{key}").label))
+        said += self.m(budget) if budget is not None else gap(field(f"budget.{key}").label)
         said += f"，支出决算为{self.m(spent)}"
         if budget is not None and budget == spent:
             said += "，决算数与年初预算数不存在差异。"
@@ -297,7 +306,11 @@ class Writer:
             ("公务接待费", c[12], c[6]),
         ):
             p = share(got, c[7])
-            parts.append(f"{name}支出决算{self.m(got)}" + self._done(got, plan) + (f"，占{percent(p)}" if p is not None else ""))
+            parts.append(
+                f"{name}支出决算{self.m(got)}"
+                + self._done(got, plan)
+                + (f"，占{percent(p)}" if p is not None else "")
+            )
         yield Line(f"{self.y}年度“三公”经费财政拨款支出决算中，" + "；".join(parts) + "。具体情况如下：")
         yield Line(
             f"1. 因公出国（境）费预算数为{self.m(c[2])}，支出决算数为{self.m(c[8])}{self._done(c[8], c[2])}。"
@@ -342,12 +355,17 @@ class Writer:
         if cost is None:
             yield Line(f"{self.y}年度机关运行经费支出{gap(field('admin.cost').label)}。")
             return
-        yield Line(f"{self.y}年度机关运行经费支出{self.m(cost)}。" + self.change("机关运行经费", cost, "prior.admin", "reason.admin"))
+        yield Line(
+            f"{self.y}年度机关运行经费支出{self.m(cost)}。"
+            + self.change("机关运行经费", cost, "prior.admin", "reason.admin")
+        )
 
     def s11(self) -> Iterator[Line]:
         parts = [self.amount(k) for k in ("purchase.goods", "purchase.works", "purchase.services")]
         if any(p is None for p in parts):
-            yield Line(f"{self.y}年度政府采购支出总额{gap('政府采购货物、工程、服务支出（见“政府采购”表）')}。")
+            yield Line(
+                f"{self.y}年度政府采购支出总额{gap('政府采购货物、工程、服务支出（见“政府采购”表）')}。"
+            )
             return
         goods, works, services = (p or ZERO for p in parts)
         total = goods + works + services
@@ -358,7 +376,9 @@ class Writer:
         sme, small = self.amount("purchase.sme"), self.amount("purchase.small")
         if sme is not None:
             p = share(sme, total)
-            text += f"授予中小企业合同金额{self.m(sme)}" + (f"，占政府采购支出总额的{percent(p)}" if p is not None else "")
+            text += f"授予中小企业合同金额{self.m(sme)}" + (
+                f"，占政府采购支出总额的{percent(p)}" if p is not None else ""
+            )
             if small is not None:
                 q = share(small, sme)
                 text += f"，其中：授予小微企业合同金额{self.m(small)}" + (
@@ -371,7 +391,9 @@ class Writer:
         counts = [(name, self.s.counts.get(key)) for key, name in VEHICLES]
         equipment = self.n("equipment")
         if any(c is None for _, c in counts):
-            yield Line(f"{self.y}年期末，{self.we}共有车辆{gap('各类车辆数（见“国有资产”表）')}辆；单价100万元（含）以上设备（不含车辆）{equipment}台（套）。")
+            yield Line(
+                f"{self.y}年期末，{self.we}共有车辆{gap('各类车辆数（见“国有资产”表）')}辆；单价100万元（含）以上设备（不含车辆）{equipment}台（套）。"
+            )
             return
         total = sum(c or 0 for _, c in counts)
         listed = "、".join(f"{name}{c}辆" for name, c in counts)
@@ -385,7 +407,7 @@ class Writer:
     def s13(self) -> Iterator[Line]:
         yield Line("（一）绩效管理工作开展情况。", sub=True)
         work = self.s.texts.get("perf.work", "").strip()
-        for para in (work.split("\n") if work else [gap(field("perf.work").label)]):
+        for para in work.split("\n") if work else [gap(field("perf.work").label)]:
             if para.strip():
                 yield Line(para.strip())
         yield Line("（二）项目绩效自评结果。", sub=True)
@@ -403,12 +425,13 @@ class Writer:
                 + (f"，占部门预算项目支出总额的{percent(p)}" if p is not None else "")
                 + "。"
             )
-            grades = {g: sum(1 for x in projects if x.grade == g) for g in ("优", "良", "中", "差")}
-            text += (
-                f"{self.we}{self.y}年度{len(projects)}个项目支出绩效自评中，"
-                + "，".join(f"{n}个项目自评等级为{g}" for g, n in grades.items())
-                + "。"
-            )
+            graded = [x for x in projects if x.grade in ("优", "良", "中", "差")]
+            if len(graded) == len(projects):
+                grades = {g: sum(1 for x in projects if x.grade == g) for g in ("优", "良", "中", "差")}
+                listed = "，".join(f"{n}个项目自评等级为{g}" for g, n in grades.items())
+            else:
+                listed = gap(f"{len(projects) - len(graded)}个项目的自评等级（见“绩效自评”表）")
+            text += f"{self.we}{self.y}年度{len(projects)}个项目支出绩效自评中，{listed}。"
         else:
             text += f"项目支出绩效自评结果{gap('绩效自评表（见“绩效自评”表）')}。"
         yield Line(text)

@@ -16,7 +16,7 @@ class Style(StrEnum):
     BODY = "body"  # a paragraph of prose, first line indented
     NOTE = "note"  # 注：… / 说明：… under a table
     CONTENTS = "contents"  # a 目录 entry
-    PLACEHOLDER = "placeholder"  # not used for whole paragraphs; see ``Paragraph.marks``
+    PLAIN = "plain"  # a line printed as given (annexes): no indent
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from functools import cache
 
 from yujuesuan.model.disclosure import Disclosure, Scope
-from yujuesuan.model.supplement import Supplement, Term
+from yujuesuan.model.supplement import Annex, Supplement, Term
 from yujuesuan.narrative.final_sentences import HEADINGS, final_narrative
 from yujuesuan.refdata import load
 from yujuesuan.render.blocks import Document, Grid, PageBreak, Style, placeholder
 from yujuesuan.render.numbers import money
 from yujuesuan.render.tables import ORDER, print_specs, table_blocks
 
-ORDINALS = "一 二 三 四 五 六 七 八 九 十".split()
+ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
 
 @cache
@@ -34,7 +34,7 @@ def compose(d: Disclosure, s: Supplement) -> Document:
     doc.blocks.append(PageBreak())
     # 目录
     doc.add("目 录", Style.PART)
-    parts = (
+    parts: tuple[tuple[str, list[str]], ...] = (
         (f"第一部分 {entity}概况", [f"一、{scope}职责", "二、机构设置"]),
         (
             f"第二部分 {y}年度{scope}决算表",
@@ -85,25 +85,55 @@ def compose(d: Disclosure, s: Supplement) -> Document:
     doc.blocks.append(PageBreak())
     # 第五部分
     doc.add("第五部分 附件", Style.PART)
-    if s.projects:
-        doc.add("项目支出绩效自评结果汇总表", Style.TABLE_TITLE)
-        doc.add(f"单位：{m.unit.value}", Style.TABLE_META)
-        rows = [("序号", "项目名称", "全年预算数", "全年执行数", "自评得分", "自评等级")]
-        for i, p in enumerate(s.projects, start=1):
-            rows.append(
-                (
-                    str(i),
-                    p.name,
-                    money(p.budget) if p.budget is not None else "",
-                    money(p.spent) if p.spent is not None else "",
-                    f"{p.score}" if p.score is not None else "",
-                    p.grade,
-                )
-            )
-        doc.blocks.append(Grid(tuple(rows), header=1, numeric_from=2))
+    if s.annexes:
+        for annex in s.annexes:
+            _annex(doc, annex)
+    elif s.projects:
+        _projects(doc, s)
     else:
         doc.add("无。")
     return doc
+
+
+def _annex(doc: Document, annex: Annex) -> None:
+    """An annex as given: its title, its prose lines, its table rows as one grid per run."""
+    doc.add(annex.title, Style.TABLE_TITLE)
+    run: list[list[str]] = []
+
+    def flush() -> None:
+        if run:
+            width = max(len(r) for r in run)
+            doc.blocks.append(
+                Grid(tuple(tuple(r + [""] * (width - len(r))) for r in run), header=0, wide=width > 8)
+            )
+            run.clear()
+
+    for line in annex.lines:
+        if "\t" in line:
+            run.append(line.split("\t"))
+        else:
+            flush()
+            if line.strip():
+                doc.add(line.strip(), Style.PLAIN)
+    flush()
+    doc.blocks.append(PageBreak())
+
+
+def _projects(doc: Document, s: Supplement) -> None:
+    doc.add("项目支出绩效自评结果汇总表", Style.TABLE_TITLE)
+    rows = [("序号", "项目名称", "全年预算数", "全年执行数", "自评得分", "自评等级")]
+    for i, p in enumerate(s.projects, start=1):
+        rows.append(
+            (
+                str(i),
+                p.name,
+                money(p.budget) if p.budget is not None else "",
+                money(p.spent) if p.spent is not None else "",
+                f"{p.score}" if p.score is not None else "",
+                p.grade,
+            )
+        )
+    doc.blocks.append(Grid(tuple(rows), header=1, numeric_from=2))
 
 
 def _ordinal(n: int) -> str:

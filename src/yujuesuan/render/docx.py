@@ -18,7 +18,7 @@ from yujuesuan.render.blocks import PLACEHOLDER_OPEN, Document, Grid, PageBreak,
 FONT = "宋体"
 SIZES = {
     Style.COVER: 22, Style.PART: 16, Style.HEADING: 12, Style.TABLE_TITLE: 14,
-    Style.TABLE_META: 9.5, Style.BODY: 12, Style.NOTE: 9.5, Style.CONTENTS: 12,
+    Style.TABLE_META: 9.5, Style.BODY: 12, Style.NOTE: 9.5, Style.CONTENTS: 12, Style.PLAIN: 10.5,
 }  # fmt: skip
 
 

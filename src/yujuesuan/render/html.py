@@ -22,6 +22,7 @@ p {{ margin: 0 0 0.4em 0; }}
 .table-title {{ text-align: center; font-size: 14pt; font-weight: bold; margin-top: 0.4em; }}
 .table-meta {{ text-align: right; font-size: 9.5pt; margin: 0; }}
 .note {{ font-size: 9.5pt; margin-top: 0.3em; }}
+.plain {{ font-size: 10.5pt; }}
 .gap {{ background: #ffe08a; color: #8a3b00; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9pt; margin-top: 0.3em; }}
 table.wide {{ font-size: 7.5pt; }}
@@ -42,7 +43,9 @@ def _text(text: str) -> str:
 
 
 def _grid(g: Grid) -> str:
-    head = "".join("<tr>" + "".join(f"<th>{_text(c)}</th>" for c in row) + "</tr>" for row in g.rows[: g.header])
+    head = "".join(
+        "<tr>" + "".join(f"<th>{_text(c)}</th>" for c in row) + "</tr>" for row in g.rows[: g.header]
+    )
     body = []
     for row in g.rows[g.header :]:
         cells = []

@@ -30,7 +30,9 @@ def _require_cjk_font() -> None:
     import subprocess
 
     try:
-        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=30).stdout
+        listed = subprocess.run(
+            ["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=30
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return  # no fontconfig tool to ask; WeasyPrint will use what it finds
     if not listed.strip():

@@ -15,10 +15,38 @@ from yujuesuan.refdata import load
 from yujuesuan.render.blocks import Block, Grid, Paragraph, Style
 from yujuesuan.render.numbers import money
 
-ORDINALS = (
-    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 "
-    "二十一 二十二 二十三 二十四 二十五 二十六 二十七 二十八 二十九 三十"
-).split()
+ORDINALS = [
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+    "十九",
+    "二十",
+    "二十一",
+    "二十二",
+    "二十三",
+    "二十四",
+    "二十五",
+    "二十六",
+    "二十七",
+    "二十八",
+    "二十九",
+    "三十",
+]
 
 
 @dataclass(frozen=True)
@@ -28,8 +56,11 @@ class PrintSpec:
     title: str
     header: tuple[tuple[str, ...], ...]
     note: str
+    variant: str
+    columns: tuple[tuple[str, str], ...]
     empty: str = ""
     groups: tuple[tuple[str, ...], ...] = ()
+    not_printed: tuple[str, ...] = ()
 
 
 @cache
@@ -42,6 +73,9 @@ def print_specs() -> dict[str, PrintSpec]:
             title=t["title"],
             header=tuple(tuple(r) for r in t["header"]),
             note=t["note"],
+            variant=t["variant"],
+            columns=tuple((a, b) for a, b in t["columns"]),
+            not_printed=tuple(t.get("not_printed", ())),
             empty=t.get("empty", ""),
             groups=tuple(tuple(g) for g in t.get("groups", ())),
         )
