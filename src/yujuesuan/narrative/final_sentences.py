@@ -9,13 +9,16 @@ direction words follow the sign. Where a sentence needs what the supplement does
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from yujuesuan.model.disclosure import Disclosure
 from yujuesuan.model.supplement import Supplement
 from yujuesuan.model.tables import Level, Row
+from yujuesuan.refdata import load
 from yujuesuan.render.numbers import money, percent, share
 from yujuesuan.rules.codebook import codebook_name
 from yujuesuan.template.fields import VEHICLES, field
@@ -37,6 +40,17 @@ HEADINGS = (
     ("十二", "国有资产占用情况说明"),
     ("十三", "预算绩效情况说明"),
 )
+
+
+SUB_ORDINALS = ["一", "二", "三", "四", "五", "六"]
+
+
+@cache
+def _headings(profile: str) -> tuple[str, ...]:
+    """Section titles of a profile; a profile without its own list uses final/henan-2023's."""
+    profiles = load("profiles")["profile"]
+    chosen = profiles.get(profile) if profile in ("final/henan-2023", "final/shanxi-2022") else None
+    return tuple((chosen or profiles["final/henan-2023"])["headings"])
 
 
 @dataclass(frozen=True)
@@ -110,14 +124,34 @@ class Writer:
 
     # sections ------------------------------------------------------------------------
     def sections(self) -> list[Written]:
+        """The sections under the headings of the disclosure's profile (refdata
+        ``profiles.toml``); final/shanxi-2022 gathers 十 to 十三 under 十、其他重要事项情况说明."""
         makers = (
             self.s1, self.s2, self.s3, self.s4, self.s5, self.s6, self.s7, self.s8,
             self.s9, self.s10, self.s11, self.s12, self.s13,
         )  # fmt: skip
-        return [
-            Written(key, f"{key}、{title}", tuple(make()))
-            for (key, title), make in zip(HEADINGS, makers, strict=True)
+        headings = _headings(self.d.meta.profile)
+        # sections printed under the profile's own title; the rest are gathered in the last
+        own = len(headings) if len(headings) >= len(HEADINGS) else len(headings) - 1
+        written = [
+            Written(key, f"{key}、{headings[i] if i < own else title}", tuple(make()))
+            for i, ((key, title), make) in enumerate(zip(HEADINGS, makers, strict=True))
         ]
+        if len(headings) >= len(HEADINGS):
+            return written
+        keep, gathered = written[: len(headings) - 1], written[len(headings) - 1 :]
+        lines: list[Line] = []
+        for n, w in enumerate(gathered):
+            lines.append(Line(f"（{SUB_ORDINALS[n]}）{w.heading.split('、', 1)[1]}", sub=True))
+            for line in w.lines:
+                if line.sub:  # （一）… inside a gathered section becomes 1. …
+                    m = re.match(r"[（(]([一二三四五六])[）)](.*)", line.text)
+                    number = SUB_ORDINALS.index(m.group(1)) + 1 if m else 0
+                    lines.append(Line(f"{number}. {m.group(2)}" if m else line.text))
+                else:
+                    lines.append(line)
+        key = HEADINGS[len(headings) - 1][0]
+        return keep + [Written(key, f"{key}、{headings[-1]}", tuple(lines))]
 
     def s1(self) -> Iterator[Line]:
         total_in, total_out = self.v("F01", "r31", "c1"), self.v("F01", "r62", "c2")

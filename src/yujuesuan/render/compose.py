@@ -7,11 +7,11 @@ from functools import cache
 
 from yujuesuan.model.disclosure import Disclosure, Scope
 from yujuesuan.model.supplement import Annex, Supplement, Term
-from yujuesuan.narrative.final_sentences import HEADINGS, final_narrative
+from yujuesuan.narrative.final_sentences import final_narrative
 from yujuesuan.refdata import load
 from yujuesuan.render.blocks import Document, Grid, PageBreak, Style, placeholder
 from yujuesuan.render.numbers import money
-from yujuesuan.render.tables import ORDER, print_specs, table_blocks
+from yujuesuan.render.tables import order, print_spec, table_blocks
 
 ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
@@ -27,7 +27,8 @@ def compose(d: Disclosure, s: Supplement) -> Document:
     entity = m.entity or ""
     y = m.fiscal_year
     doc = Document(title=f"{entity}{y}年度{scope}决算")
-    tables = [t for tid in ORDER if (t := d.table(tid)) is not None]
+    narrative = final_narrative(d, s)
+    tables = [t for tid in order(m.profile) if (t := d.table(tid)) is not None]
     # 封面
     doc.add(f"{y}年度", Style.COVER)
     doc.add(f"{entity}{scope}决算", Style.COVER)
@@ -38,9 +39,9 @@ def compose(d: Disclosure, s: Supplement) -> Document:
         (f"第一部分 {entity}概况", [f"一、{scope}职责", "二、机构设置"]),
         (
             f"第二部分 {y}年度{scope}决算表",
-            [f"{ORDINALS[i]}、{print_specs()[t.id].title}" for i, t in enumerate(tables)],
+            [f"{_ordinal(i + 1)}、{print_spec(m.profile, t.id).title}" for i, t in enumerate(tables)],
         ),
-        (f"第三部分 {y}年度{scope}决算情况说明", [f"{k}、{h}" for k, h in HEADINGS]),
+        (f"第三部分 {y}年度{scope}决算情况说明", [w.heading for w in narrative]),
         ("第四部分 名词解释", []),
         ("第五部分 附件", []),
     )
@@ -73,7 +74,7 @@ def compose(d: Disclosure, s: Supplement) -> Document:
         doc.blocks.append(PageBreak())
     # 第三部分
     doc.add(parts[2][0], Style.PART)
-    for section in final_narrative(d, s):
+    for section in narrative:
         doc.add(section.heading, Style.HEADING)
         for line in section.lines:
             doc.add(line.text, Style.HEADING if line.sub else Style.BODY)

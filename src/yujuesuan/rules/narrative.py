@@ -933,12 +933,14 @@ def _split_and(name: str, names: dict[str, str]) -> list[str]:
 
 
 def _economic_names(d: Disclosure) -> dict[str, str]:
-    """Printed name (normalised) → 款 code, from F06 and the codebook aliases."""
+    """Printed name (normalised) → 款 code, from F06 and the codebook aliases. Names repeat
+    (30902 and 31002 are both 办公设备购置): a 款 with a basic amount wins the name."""
     from yujuesuan.rules.codebook import aliases
 
     f06 = d.table("F06")
     names: dict[str, str] = {}
-    for r in f06.rows if f06 else ():
+    rows = sorted(f06.rows if f06 else (), key=lambda r: not r.value("b"))
+    for r in rows:
         if r.code and len(r.code) == 5:
             names.setdefault(label_key(r.label), r.code)
             for a in aliases(r.code):

@@ -6,15 +6,15 @@ from __future__ import annotations
 from yujuesuan.model.disclosure import Meta
 from yujuesuan.model.tables import Cell, CellState, Column, Level, Row, Table
 from yujuesuan.refdata import load
-from yujuesuan.render.tables import ORDER, ORDINALS, PrintSpec, print_specs, raw_table
+from yujuesuan.render.tables import ORDINALS, PrintSpec, order, print_spec, raw_table
 
 
 def blank_tables(meta: Meta) -> tuple[Table, ...]:
-    return tuple(blank_table(tid, meta) for tid in ORDER)
+    return tuple(blank_table(tid, meta) for tid in order(meta.profile))
 
 
 def blank_table(table_id: str, meta: Meta) -> Table:
-    spec = print_specs()[table_id]
+    spec = print_spec(meta.profile, table_id)
     return Table(
         id=table_id,
         title=spec.title,

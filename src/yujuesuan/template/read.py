@@ -25,13 +25,15 @@ from yujuesuan.model.disclosure import Disclosure, Kind, Meta, Scope, SourceFile
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.supplement import Annex, ItemBudget, ProjectResult, Supplement, Term
 from yujuesuan.model.tables import Cell, CellState, Column, Level, Row, Table, Unit
-from yujuesuan.render.tables import ORDER, print_specs
+from yujuesuan.render.tables import PROFILES, order, print_spec, raw_table
 from yujuesuan.template import layout as L
 from yujuesuan.template.blank import level_of
 from yujuesuan.template.fields import SHEETS
 from yujuesuan.template.fields import Kind as FieldKind
 
 PROFILE = "final/henan-2023"
+# F10's rows that count things (辆, 台（套）), by 行次.
+COUNTED = {int(n): u for n, _, u in raw_table("F10")["stat_rows"] if u}
 DASHES = {"-": CellState.DASH, "—": CellState.DASH, "--": CellState.DASH, "——": CellState.NOT_APPLICABLE}
 
 
@@ -98,11 +100,12 @@ def read_workbook(path: Path, display_name: str | None = None) -> tuple[Disclosu
         )
     meta = _meta(r, info, SourceFile(name=name, format="xlsx", sha256=hashlib.sha256(data).hexdigest()))
     tables = []
+    printed = order(meta.profile)
     for ws in wb.worksheets:
         tid = L.table_id_of(ws.title)
-        if tid in ORDER:
+        if tid is not None and tid in printed:
             tables.append(_table(r, ws, tid, meta))
-    tables.sort(key=lambda t: ORDER.index(t.id))
+    tables.sort(key=lambda t: printed.index(t.id))
     d = Disclosure(meta=meta, tables=tuple(tables))
     return d, _supplement(r)
 
@@ -131,14 +134,20 @@ def _meta(r: Reader, ws: Worksheet, source: SourceFile) -> Meta:
     row, unit = need("unit", "金额单位")
     if unit not in ("万元", "元"):
         raise r.bad(ws, f"C{row}", f"“{unit}” is not a money unit", "choose 万元 or 元")
+    row, profile = values.get("profile", (0, PROFILE))
+    profile = profile or PROFILE
+    if profile not in PROFILES:
+        raise r.bad(
+            ws, f"C{row}", f"“{profile}” is not a format yjs prints", f"choose one of {', '.join(PROFILES)}"
+        )
     return Meta(
         entity=entity, fiscal_year=int(year), kind=Kind.FINAL, scope=Scope(scope), unit=Unit(unit),
-        profile=PROFILE, sources=(source,),
+        profile=profile, sources=(source,),
     )  # fmt: skip
 
 
 def _table(r: Reader, ws: Worksheet, tid: str, meta: Meta) -> Table:
-    spec = print_specs()[tid]
+    spec = print_spec(meta.profile, tid)
     markers = [r.text(ws, L.MARKER_ROW, col) for col in range(1, ws.max_column + 1)]
     first = L.HEADER_ROW + len(spec.header)
     # a row is read in blocks: each block starts at a key (or code) column
@@ -185,8 +194,16 @@ def _row(
         level = level_of(label) if not code else (Level.CLASS if len(code) == 3 else Level.SECTION)
         if key in ("personnel_total", "public_total"):
             level = Level.TOTAL
+        unit = COUNTED.get(line_no or 0) if tid == "F10" else None
         return Row(
-            key=key, label=label, level=level, code=code or None, line_no=line_no, cells=cells, prov=prov
+            key=key,
+            label=label,
+            level=level,
+            code=code or None,
+            line_no=line_no,
+            unit=unit,
+            cells=cells,
+            prov=prov,
         )
     if not code and not label:
         if any(c.state is not CellState.BLANK for c in cells):

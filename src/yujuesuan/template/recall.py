@@ -16,7 +16,7 @@ from yujuesuan.model.disclosure import Disclosure, Section
 from yujuesuan.model.supplement import Annex, ItemBudget, ProjectResult, Supplement, Term
 from yujuesuan.narrative.claims import claims, section_text
 from yujuesuan.rules.narrative import item_headers
-from yujuesuan.rules.performance_narrative import band
+from yujuesuan.rules.performance_narrative import band, converted
 from yujuesuan.template.fields import VEHICLES
 
 NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
@@ -47,12 +47,14 @@ def recall(d: Disclosure) -> Supplement:
         _three(section_text(sections["九"]).text, amounts, counts, texts)
     if "十" in sections:
         _admin(sections["十"], amounts, texts)
-    if "十一" in sections:
-        _purchase(section_text(sections["十一"]).text, amounts)
-    if "十二" in sections:
-        _assets(section_text(sections["十二"]).text, counts, texts)
+    # 政府采购 and 国有资产 are sections of their own (henan) or parts of 十、其他重要事项 (shanxi)
+    for words, read in (("政府采购", _purchase), ("共有车辆", _assets)):
+        found = next((s for s in d.narrative if words in s.text), None)
+        if found is not None:
+            read(section_text(found).text, amounts, counts, texts)
     if "十三" in sections:
         _performance(sections["十三"], texts)
+    _statistics(d, amounts, counts, texts)
     return Supplement(
         amounts=amounts,
         counts=counts,
@@ -87,15 +89,18 @@ def _change(
     text: str, s: Section, now: Decimal, prior_key: str, reason_key: str,
     amounts: dict[str, Decimal], texts: dict[str, str],
 ) -> None:  # fmt: skip
-    """The prior-year figure from “与上年度相比…增加/减少Δ”, and the reason after it."""
-    if "与上年" not in text:
+    """The prior-year figure from “与上年度相比…增加/减少Δ” (or “与2021年相比”), and the
+    reason after it."""
+    m = re.search(r"与(?:上年度?|\d{4}年度?)相比|比上年度?|比\d{4}年度?", text)
+    if m is None:
         return
-    after = text[text.index("与上年") :]
-    if re.match(r"与上年度?相比，[^。，]*持平", after):
+    after = text[m.start() :]
+    if re.match(r"(?:与[^，]*相比，|比[^，]*)[^。，]*(?:持平|相同)", after):
         amounts[prior_key] = now
         return
+    at = section_text(s).text.find(after[:12])
     for c in claims(s):
-        if c.is_money and c.is_change and c.direction and c.start >= text.index("与上年"):
+        if c.is_money and c.is_change and c.direction and c.start >= at:
             amounts[prior_key] = now - c.value if c.direction == "up" else now + c.value
             break
     m = REASON.search(after)
@@ -188,7 +193,7 @@ def _admin(s: Section, amounts: dict[str, Decimal], texts: dict[str, str]) -> No
         _change(text, s, amounts["admin.cost"], "prior.admin", "reason.admin", amounts, texts)
 
 
-def _purchase(text: str, amounts: dict[str, Decimal]) -> None:
+def _purchase(text: str, amounts: dict[str, Decimal], counts: dict[str, int], texts: dict[str, str]) -> None:
     for pattern, key in (
         (rf"货物支出{NUM}万?元", "purchase.goods"),
         (rf"工程支出{NUM}万?元", "purchase.works"),
@@ -201,7 +206,7 @@ def _purchase(text: str, amounts: dict[str, Decimal]) -> None:
             amounts[key] = _num(m.group(1))
 
 
-def _assets(text: str, counts: dict[str, int], texts: dict[str, str]) -> None:
+def _assets(text: str, amounts: dict[str, Decimal], counts: dict[str, int], texts: dict[str, str]) -> None:
     for key, name in VEHICLES:
         m = _first(rf"{name}(\d+)辆", text)
         if m:
@@ -212,6 +217,39 @@ def _assets(text: str, counts: dict[str, int], texts: dict[str, str]) -> None:
     m = _first(r"其他用车主要是(.+?)[；。]", text)
     if m:
         texts["vehicles.other_uses"] = m.group(1).strip()
+
+
+# F10 (final/shanxi-2022) 行次 → the field it gives
+F10_FIELDS = {2: "purchase.goods", 3: "purchase.works", 4: "purchase.services"}
+F10_COUNTS = {8: "vehicles.leader", 9: "vehicles.chief", 10: "vehicles.confidential", 11: "vehicles.emergency",
+              12: "vehicles.law", 13: "vehicles.special", 14: "vehicles.retired", 15: "vehicles.other", 17: "equipment"}  # fmt: skip
+
+
+def _statistics(
+    d: Disclosure, amounts: dict[str, Decimal], counts: dict[str, int], texts: dict[str, str]
+) -> None:
+    """政府采购, 机关运行经费 and 国有资产 from the 统计表 (F10) where the disclosure has one:
+    a blank cell there is zero."""
+    t = d.table("F10")
+    if t is None:
+        return
+
+    def value(line: int) -> Decimal:
+        return _v(d, "F10", f"r{line}", "c1")
+
+    for line, key in F10_FIELDS.items():
+        amounts.setdefault(key, value(line))
+    for line, key in F10_COUNTS.items():
+        counts.setdefault(key, int(value(line)))
+    admin = value(5) + value(6)
+    if admin and "admin.cost" not in amounts:
+        texts["admin.applies"] = "是"
+        amounts["admin.cost"] = admin
+        other = next((s for s in d.narrative if "机关运行经费" in s.text), None)
+        if other is not None:
+            text = section_text(other).text
+            at = text.find("机关运行经费")
+            _change(text[at:], other, admin, "prior.admin", "reason.admin", amounts, texts)
 
 
 def _performance(s: Section, texts: dict[str, str]) -> None:
@@ -255,11 +293,12 @@ def _projects(d: Disclosure) -> tuple[ProjectResult, ...]:
             continue
         total = e.funds[0] if e.funds else None
         score = e.total.value if e.total is not None else None
+        budget, spent = (total.value(c) if total else None for c in ("budget", "executed"))
         out.append(
             ProjectResult(
                 name=e.project,
-                budget=total.value("budget") if total else None,
-                spent=total.value("executed") if total else None,
+                budget=converted(budget, e.unit, d.meta.unit.value) if budget is not None else None,
+                spent=converted(spent, e.unit, d.meta.unit.value) if spent is not None else None,
                 score=score,
                 grade=e.grade or (band(score) if score is not None else ""),
             )

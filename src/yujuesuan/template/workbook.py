@@ -21,7 +21,7 @@ from yujuesuan.model.disclosure import Disclosure, Meta
 from yujuesuan.model.supplement import Supplement
 from yujuesuan.model.tables import Cell, CellState, Row, Table
 from yujuesuan.render.compose import standard_glossary
-from yujuesuan.render.tables import ORDER, print_specs
+from yujuesuan.render.tables import PROFILES, economic_groups, order, print_spec, printable
 from yujuesuan.template import layout as L
 from yujuesuan.template.fields import SHEETS, Kind
 
@@ -55,9 +55,10 @@ def write_workbook(meta: Meta, tables: tuple[Table, ...], s: Supplement) -> byte
     guide.column_dimensions["A"].width = 120
     _info(wb.create_sheet(L.INFO_SHEET), meta)
     by_id = {t.id: t for t in tables}
-    for tid in ORDER:
+    for tid in order(meta.profile):
         if tid in by_id:
-            _table(wb.create_sheet(L.table_sheet(tid, print_specs()[tid].title)), by_id[tid])
+            spec = print_spec(meta.profile, tid)
+            _table(wb.create_sheet(L.table_sheet(tid, spec.title)), by_id[tid], meta.profile)
     _items(wb.create_sheet(L.ITEMS_SHEET), by_id.get("F05"), s)
     for sheet in SHEETS:
         _fields(wb.create_sheet(sheet.name), sheet.purpose, sheet.fields, s)
@@ -125,6 +126,7 @@ def _info(ws: Worksheet, meta: Meta) -> None:
         "kind": meta.kind.value,
         "scope": meta.scope.value,
         "unit": meta.unit.value,
+        "profile": printable(meta.profile),
     }
     ws.append(["键", "项目", "内容", "说明"])
     for key, label, note in L.INFO_FIELDS:
@@ -134,6 +136,7 @@ def _info(ws: Worksheet, meta: Meta) -> None:
         "kind": DataValidation(type="list", formula1='"决算"'),
         "scope": DataValidation(type="list", formula1='"部门,单位"'),
         "unit": DataValidation(type="list", formula1='"万元,元"'),
+        "profile": DataValidation(type="list", formula1='"' + ",".join(PROFILES) + '"'),
     }
     for row, (key, _, _) in enumerate(L.INFO_FIELDS, start=2):
         ws.cell(row, 3).fill = INPUT
@@ -158,13 +161,15 @@ def _markers(t: Table) -> list[str]:
     if t.id in ("F01", "F04"):
         return [L.KEY, L.LABEL, L.LINE, columns[0], L.KEY, L.LABEL, L.LINE, *columns[1:]]
     if t.id == "F06":
-        return [L.KEY, L.CODE, L.LABEL, columns[0]]
+        return [L.KEY, L.CODE, L.LABEL, *columns]
+    if t.id == "F10":
+        return [L.KEY, L.LABEL, L.LINE, *columns]
     if t.id == "F07":
         return [L.KEY, *columns]
     return [L.CODE, L.LABEL, *columns]
 
 
-def _data_rows(t: Table) -> list[list[tuple[str, object]]]:
+def _data_rows(t: Table, profile: str) -> list[list[tuple[str, object]]]:
     """Per printed row, (marker, value) per column."""
 
     def side(r: Row | None, columns: list[str]) -> list[tuple[str, object]]:
@@ -186,27 +191,25 @@ def _data_rows(t: Table) -> list[list[tuple[str, object]]]:
         ]
     if t.id == "F06":
         return [
-            [(L.KEY, r.key), (L.CODE, r.code), (L.LABEL, r.label), (columns[0], r.cell(columns[0]))]
-            for r in _economic_order(t)
+            [(L.KEY, r.key), (L.CODE, r.code), (L.LABEL, r.label)] + [(c, r.cell(c)) for c in columns]
+            for r in _economic_order(t, profile)
         ]
+    if t.id == "F10":
+        return [side(r, columns) for r in t.rows]
     if t.id == "F07":
         return [[(L.KEY, r.key)] + [(c, r.cell(c)) for c in columns] for r in t.rows]
     return [[(L.CODE, r.code or ""), (L.LABEL, r.label)] + [(c, r.cell(c)) for c in columns] for r in t.rows]
 
 
-def _economic_order(t: Table) -> list[Row]:
-    groups = [cls for g in print_specs()["F06"].groups for cls in g]
-
-    def key(r: Row) -> tuple[int, str]:
-        if not r.code:
-            return (len(groups), r.key)
-        return (groups.index(r.code[:3]) if r.code[:3] in groups else len(groups) - 1, r.code)
-
-    return sorted(t.rows, key=key)
+def _economic_order(t: Table, profile: str) -> list[Row]:
+    """F06 as one list: the printed groups left to right, then the two totals."""
+    listed = [r for g in economic_groups(t.rows, print_spec(profile, "F06")) for r in g]
+    seen = {r.key for r in listed}
+    return listed + [r for r in t.rows if r.key not in seen]
 
 
-def _table(ws: Worksheet, t: Table) -> None:
-    spec = print_specs()[t.id]
+def _table(ws: Worksheet, t: Table, profile: str) -> None:
+    spec = print_spec(profile, t.id)
     markers = _markers(t)
     ws.cell(L.TITLE_ROW, 1, f"{spec.title}（{spec.label}）").font = Font(bold=True, size=14)
     hint = f"单位：{t.unit.value}。淡黄色单元格填金额（两位小数）；灰色为固定内容，请勿修改。"
@@ -224,7 +227,7 @@ def _table(ws: Worksheet, t: Table) -> None:
             c = ws.cell(L.HEADER_ROW + h, col, text or None)
             c.font, c.fill, c.alignment = BOLD, FIXED, Alignment(horizontal="center", wrap_text=True)
     first = L.HEADER_ROW + len(spec.header)
-    rows = _data_rows(t)
+    rows = _data_rows(t, profile)
     coded = markers[0] == L.CODE
     amount_check = DataValidation(
         type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000"
