@@ -53,6 +53,31 @@ class Document:
         self.blocks.append(Paragraph(text, style))
 
 
+def column_weights(g: Grid) -> list[int]:
+    """How wide each column prints, in proportion to its longest text, none too narrow."""
+    longest = [max((len(r[j]) for r in g.rows), default=1) for j in range(len(g.rows[0]))]
+    return [min(max(n + 1, 4), 18) for n in longest]
+
+
+LANDSCAPE_FROM = 9  # a table with this many columns is printed on a landscape page
+
+
+def pages(doc: Document) -> list[tuple[bool, list[Block]]]:
+    """The blocks between page breaks, each run marked landscape when it holds a wide
+    table (F04, F06, F07 and the like print across the long side of the paper)."""
+    out: list[tuple[bool, list[Block]]] = []
+    run: list[Block] = []
+    for block in doc.blocks + [PageBreak()]:
+        if isinstance(block, PageBreak):
+            if run:
+                wide = any(isinstance(x, Grid) and x.rows and len(x.rows[0]) >= LANDSCAPE_FROM for x in run)
+                out.append((wide, run))
+            run = []
+        else:
+            run.append(block)
+    return out
+
+
 PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = "【待填写：", "】"
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import io
 
 from docx import Document as new_document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from yujuesuan.render.blocks import PLACEHOLDER_OPEN, Document, Grid, PageBreak, Paragraph, Style
+from yujuesuan.render.blocks import PLACEHOLDER_OPEN, Document, Grid, Paragraph, Style, column_weights, pages
 
 FONT = "宋体"
 SIZES = {
@@ -38,32 +38,39 @@ def _font(run_or_style: object, size: float, bold: bool = False) -> None:
 
 def to_docx(doc: Document) -> bytes:
     word = new_document()
-    section = word.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Mm(18))
-    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    _orient(word.sections[0], landscape=False)
     _font(word.styles["Normal"], 12)
     word.core_properties.title = doc.title
-    pending_break = False
-    for b in doc.blocks:
-        if isinstance(b, PageBreak):
-            pending_break = True
-            continue
-        if isinstance(b, Paragraph):
-            p = word.add_paragraph()
-            if pending_break:
-                p.paragraph_format.page_break_before = True
-            _paragraph(p, b)
-        elif isinstance(b, Grid):
-            if pending_break:
+    for n, (landscape, blocks) in enumerate(pages(doc)):
+        if n:
+            if landscape != (word.sections[-1].orientation == WD_ORIENT.LANDSCAPE):
+                _orient(word.add_section(WD_SECTION.NEW_PAGE), landscape)
+            else:
                 word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            _table(word, b)
-        pending_break = False
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                _paragraph(word.add_paragraph(), b)
+            elif isinstance(b, Grid):
+                _table(word, b, landscape)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _orient(section: object, landscape: bool) -> None:
+    """A4, portrait or landscape, with the margins of the printed disclosures."""
+    width, height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
+    section.page_width, section.page_height = width, height  # type: ignore[attr-defined]
+    section.left_margin = section.right_margin = Mm(18)  # type: ignore[attr-defined]
+    section.top_margin, section.bottom_margin = Mm(20), Mm(18)  # type: ignore[attr-defined]
+
+
+def _widths(g: Grid, usable: int) -> list[int]:
+    """Column widths in proportion to the longest text of each column, none too narrow."""
+    weights = column_weights(g)
+    total = sum(weights)
+    return [usable * w // total for w in weights]
 
 
 def _paragraph(p: object, b: Paragraph) -> None:
@@ -81,11 +88,13 @@ def _paragraph(p: object, b: Paragraph) -> None:
         run.font.color.rgb = RGBColor(0xB0, 0x40, 0x00)
 
 
-def _table(word: object, g: Grid) -> None:
+def _table(word: object, g: Grid, landscape: bool) -> None:
     width = len(g.rows[0])
     table = word.add_table(rows=len(g.rows), cols=width)  # type: ignore[attr-defined]
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _widths(g, Mm(297 - 36) if landscape else Mm(210 - 36))
     size = 7 if g.wide else 8.5
     for i, row in enumerate(g.rows):
         tr = table.rows[i]
@@ -96,6 +105,7 @@ def _table(word: object, g: Grid) -> None:
             trpr.append(repeat)
         for j, text in enumerate(row):
             cell = tr.cells[j]
+            cell.width = widths[j]
             p = cell.paragraphs[0]
             if i < g.header:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER

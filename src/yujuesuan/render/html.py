@@ -5,13 +5,23 @@ from __future__ import annotations
 
 from html import escape
 
-from yujuesuan.render.blocks import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, Document, Grid, PageBreak, Paragraph
+from yujuesuan.render.blocks import (
+    PLACEHOLDER_CLOSE,
+    PLACEHOLDER_OPEN,
+    Document,
+    Grid,
+    Paragraph,
+    column_weights,
+    pages,
+)
 
-FONTS = '"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif'
+# TrueType faces first: WeasyPrint subsets them in a fraction of the time the CFF faces of
+# Noto CJK take (3 s against 12 s for a 20-page disclosure here).
+FONTS = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "SimSun", "Songti SC", sans-serif'
 
 CSS = f"""
 @page {{ size: A4; margin: 22mm 18mm 20mm 18mm;
-        @bottom-center {{ content: counter(page); font-size: 9pt; }} }}
+        @bottom-center {{ content: counter(page); font-size: 9pt; font-family: {FONTS}; }} }}
 body {{ font-family: {FONTS}; font-size: 11pt; line-height: 1.6; color: #000; }}
 p {{ margin: 0 0 0.4em 0; }}
 .cover {{ text-align: center; font-size: 22pt; font-weight: bold; margin-top: 4em; }}
@@ -24,14 +34,19 @@ p {{ margin: 0 0 0.4em 0; }}
 .note {{ font-size: 9.5pt; margin-top: 0.3em; }}
 .plain {{ font-size: 10.5pt; }}
 .gap {{ background: #ffe08a; color: #8a3b00; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 9pt; margin-top: 0.3em; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 9pt; margin-top: 0.3em; }}
 table.wide {{ font-size: 7.5pt; }}
 td, th {{ border: 0.6pt solid #000; padding: 1.5pt 3pt; vertical-align: middle; }}
 th {{ font-weight: normal; text-align: center; }}
-td.num {{ text-align: right; white-space: nowrap; }}
+td.num {{ text-align: right; }}
+td, th {{ overflow-wrap: anywhere; }}
 thead {{ display: table-header-group; }}
 tr {{ page-break-inside: avoid; }}
-.break {{ page-break-after: always; }}
+@page wide {{ size: A4 landscape; margin: 18mm 18mm 18mm 18mm;
+        @bottom-center {{ content: counter(page); font-size: 9pt; font-family: {FONTS}; }} }}
+section {{ break-after: page; }}
+section:last-child {{ break-after: auto; }}
+section.wide {{ page: wide; }}
 """
 
 
@@ -54,7 +69,11 @@ def _grid(g: Grid) -> str:
             cells.append(f"<td{cls}>{_text(c)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = ' class="wide"' if g.wide else ""
-    return f"<table{cls}><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+    weights = column_weights(g) if g.rows else []
+    cols = "".join(f'<col style="width:{100 * w / sum(weights):.1f}%">' for w in weights)
+    return (
+        f"<table{cls}><colgroup>{cols}</colgroup><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def to_html(doc: Document) -> str:
@@ -63,12 +82,13 @@ def to_html(doc: Document) -> str:
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         f"<title>{escape(doc.title)}</title><style>{CSS}</style></head><body>",
     ]
-    for b in doc.blocks:
-        if isinstance(b, Paragraph):
-            parts.append(f'<p class="{b.style.value}">{_text(b.text)}</p>')
-        elif isinstance(b, Grid):
-            parts.append(_grid(b))
-        elif isinstance(b, PageBreak):
-            parts.append('<div class="break"></div>')
+    for landscape, blocks in pages(doc):
+        parts.append('<section class="wide">' if landscape else "<section>")
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                parts.append(f'<p class="{b.style.value}">{_text(b.text)}</p>')
+            elif isinstance(b, Grid):
+                parts.append(_grid(b))
+        parts.append("</section>")
     parts.append("</body></html>")
     return "\n".join(parts)

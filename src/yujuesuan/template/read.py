@@ -58,6 +58,13 @@ class Reader:
             )
         return cell_text(c.value, c.number_format).strip()
 
+    def paragraphs(self, ws: Worksheet, row: int, col: int) -> str:
+        """A text cell with its line breaks kept: each line is a paragraph."""
+        value = ws.cell(row, col).value
+        if isinstance(value, str):
+            return "\n".join(x.strip() for x in value.splitlines() if x.strip())
+        return self.text(ws, row, col)
+
     def amount(self, ws: Worksheet, row: int, col: int, column: str) -> Cell:
         raw = self.text(ws, row, col)
         prov = Provenance(
@@ -267,7 +274,7 @@ def _supplement(r: Reader) -> Supplement:
                     ws, f"C{row}", f"“{raw}” is not one of {'/'.join(f.choices)}", "choose one from the list"
                 )
             else:
-                texts[f.key] = raw
+                texts[f.key] = r.paragraphs(ws, row, 3) if f.kind is FieldKind.TEXT else raw
     return Supplement(
         amounts=amounts,
         counts=counts,

@@ -80,9 +80,15 @@ def _num(raw: str) -> Decimal:
 def _profile(d: Disclosure, texts: dict[str, str]) -> None:
     for s, key in zip(d.profile.sections, ("duties", "organisation"), strict=False):
         paragraphs = [p.strip() for p in s.text.split("\n") if p.strip() and p.strip() != s.heading]
-        kept = [p for p in paragraphs if not GENERATED.search(p)]
+        kept = [k for k in (_own_sentences(p) for p in paragraphs) if k]
         if kept:
             texts[key] = "\n".join(kept)
+
+
+def _own_sentences(paragraph: str) -> str:
+    """The paragraph without the sentences the renderer writes itself."""
+    sentences = re.findall(r"[^。]+(?:。|$)", paragraph)
+    return "".join(x for x in sentences if not GENERATED.search(x.strip())).strip()
 
 
 def _change(
