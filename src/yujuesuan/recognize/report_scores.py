@@ -98,31 +98,37 @@ def _statements(lines: Sequence[RawLine]) -> tuple[ReportStatement, ...]:
         i = bisect_right(starts, offset) - 1
         return lines[i].prov if 0 <= i < len(lines) else None
 
-    out: list[ReportStatement] = []
+    out: list[tuple[int, ReportStatement]] = []  # in reading order (PDF line numbers restart per page)
     for m in _STATEMENT.finditer(text):
         where = at(m.start())
         out.append(
-            ReportStatement(
-                dimension=_DIMENSIONS[m.group(1)],
-                groups=int(m.group(2)),
-                indicators=int(m.group(3)),
-                weight=make_cell("weight", Tok(m.group(4), where), where) if where else None,
-                score=make_cell("score", Tok(m.group(5), where), where) if where else None,
-                rate=m.group(6),
-                text=m.group(0),
-                prov=where,
+            (
+                m.start(),
+                ReportStatement(
+                    dimension=_DIMENSIONS[m.group(1)],
+                    groups=int(m.group(2)),
+                    indicators=int(m.group(3)),
+                    weight=make_cell("weight", Tok(m.group(4), where), where) if where else None,
+                    score=make_cell("score", Tok(m.group(5), where), where) if where else None,
+                    rate=m.group(6),
+                    text=m.group(0),
+                    prov=where,
+                ),
             )
         )
     for m in _HEADLINE.finditer(text):
         where = at(m.start())
         out.append(
-            ReportStatement(
-                dimension=None,
-                score=make_cell("score", Tok(m.group(1), where), where) if where else None,
-                rate=m.group(2),
-                grade=m.group(3),
-                text=m.group(0),
-                prov=where,
+            (
+                m.start(),
+                ReportStatement(
+                    dimension=None,
+                    score=make_cell("score", Tok(m.group(1), where), where) if where else None,
+                    rate=m.group(2),
+                    grade=m.group(3),
+                    text=m.group(0),
+                    prov=where,
+                ),
             )
         )
-    return tuple(sorted(out, key=lambda s: s.prov.line if s.prov and s.prov.line else 0))
+    return tuple(s for _, s in sorted(out, key=lambda p: p[0]))

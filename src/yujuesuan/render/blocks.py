@@ -34,6 +34,21 @@ class Grid:
     header: int
     numeric_from: int = 0  # cells from this column on are figures (right-aligned)
     wide: bool = False  # many columns: print in a smaller type
+    # a cell followed by blank cells spans them (annex forms, whose long texts print merged)
+    span_blanks: bool = False
+
+    def spans(self, row: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(first column, columns covered) per printed cell of ``row``."""
+        if not self.span_blanks:
+            return [(j, 1) for j in range(len(row))]
+        out: list[tuple[int, int]] = []
+        for j, text in enumerate(row):
+            if text or not out:
+                out.append((j, 1))
+            else:
+                first, n = out[-1]
+                out[-1] = (first, n + 1)
+        return out
 
 
 @dataclass(frozen=True)
@@ -55,8 +70,12 @@ class Document:
 
 def column_weights(g: Grid) -> list[int]:
     """How wide each column prints, in proportion to its longest text, none too narrow."""
-    longest = [max((len(r[j]) for r in g.rows), default=1) for j in range(len(g.rows[0]))]
-    return [min(max(n + 1, 4), 18) for n in longest]
+    longest = [1] * len(g.rows[0])
+    for r in g.rows:
+        for first, n in g.spans(r):
+            if n == 1:  # a spanning text says nothing about its first column's width
+                longest[first] = max(longest[first], len(r[first]))
+    return [min(max(n + 2, 4), 18) for n in longest]
 
 
 LANDSCAPE_FROM = 9  # a table with this many columns is printed on a landscape page

@@ -104,9 +104,8 @@ def _annex(doc: Document, annex: Annex) -> None:
     def flush() -> None:
         if run:
             width = max(len(r) for r in run)
-            doc.blocks.append(
-                Grid(tuple(tuple(r + [""] * (width - len(r))) for r in run), header=0, wide=width > 8)
-            )
+            rows = tuple(tuple(r + [""] * (width - len(r))) for r in run)
+            doc.blocks.append(Grid(rows, header=0, wide=width > 8, span_blanks=True))
             run.clear()
 
     for line in annex.lines:

@@ -113,3 +113,6 @@ def _table(word: object, g: Grid, landscape: bool) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if text:
                 _font(p.add_run(text), size)
+        for first, n in g.spans(row):
+            if n > 1:
+                tr.cells[first].merge(tr.cells[first + n - 1])

@@ -39,6 +39,7 @@ table.wide {{ font-size: 7.5pt; }}
 td, th {{ border: 0.6pt solid #000; padding: 1.5pt 3pt; vertical-align: middle; }}
 th {{ font-weight: normal; text-align: center; }}
 td.num {{ text-align: right; }}
+td.code {{ white-space: nowrap; }}
 td, th {{ overflow-wrap: anywhere; }}
 thead {{ display: table-header-group; }}
 tr {{ page-break-inside: avoid; }}
@@ -58,22 +59,25 @@ def _text(text: str) -> str:
 
 
 def _grid(g: Grid) -> str:
-    head = "".join(
-        "<tr>" + "".join(f"<th>{_text(c)}</th>" for c in row) + "</tr>" for row in g.rows[: g.header]
-    )
-    body = []
-    for row in g.rows[g.header :]:
-        cells = []
-        for i, c in enumerate(row):
-            cls = ' class="num"' if g.numeric_from and i >= g.numeric_from else ""
-            cells.append(f"<td{cls}>{_text(c)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
+    def cells(row: tuple[str, ...], tag: str, body: bool) -> str:
+        out = []
+        for first, n in g.spans(row):
+            text = row[first]
+            span = f' colspan="{n}"' if n > 1 else ""
+            cls = ""
+            if body and g.numeric_from and first >= g.numeric_from:
+                cls = ' class="num"'
+            elif body and text.isdigit():
+                cls = ' class="code"'
+            out.append(f"<{tag}{span}{cls}>{_text(text)}</{tag}>")
+        return "<tr>" + "".join(out) + "</tr>"
+
+    head = "".join(cells(row, "th", False) for row in g.rows[: g.header])
+    body = "".join(cells(row, "td", True) for row in g.rows[g.header :])
     cls = ' class="wide"' if g.wide else ""
     weights = column_weights(g) if g.rows else []
     cols = "".join(f'<col style="width:{100 * w / sum(weights):.1f}%">' for w in weights)
-    return (
-        f"<table{cls}><colgroup>{cols}</colgroup><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
-    )
+    return f"<table{cls}><colgroup>{cols}</colgroup><thead>{head}</thead><tbody>{body}</tbody></table>"
 
 
 def to_html(doc: Document) -> str:

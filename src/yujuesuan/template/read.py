@@ -333,8 +333,8 @@ def _items(r: Reader) -> list[ItemBudget]:
         return out
     for row in range(2, ws.max_row + 1):
         code, budget, reason = r.text(ws, row, 1), r.text(ws, row, 4), r.text(ws, row, 5)
-        if not code:
-            continue
+        if not code or not (budget or reason):
+            continue  # a 项 listed for the preparer and not filled in
         if not (code.isdigit() and len(code) == 7):
             raise r.bad(
                 ws,
