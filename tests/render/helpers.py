@@ -25,8 +25,23 @@ def without_prov(value: Any) -> Any:
     return value
 
 
-def performance(d: Disclosure) -> Any:
-    return without_prov(d.performance.model_dump())
+# Free text of the annex forms: a PDF wraps a long line, and the 自评表 reader keeps what
+# the first printed line holds (goal, outcome) and drops spaces at line ends.
+FREE_TEXT = frozenset({"goal", "outcome", "explanation", "reason", "text", "duties"})
+
+
+def performance(d: Disclosure, free_text: bool = True) -> Any:
+    """The performance material; without ``free_text``, its figures, names and grades only."""
+    dumped = without_prov(d.performance.model_dump())
+    return dumped if free_text else _drop(dumped)
+
+
+def _drop(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop(v) for k, v in value.items() if k not in FREE_TEXT}
+    if isinstance(value, list):
+        return [_drop(v) for v in value]
+    return value
 
 
 def meta(d: Disclosure) -> tuple[object, ...]:
@@ -37,4 +52,6 @@ def meta(d: Disclosure) -> tuple[object, ...]:
 def finding_codes(d: Disclosure) -> Counter[str]:
     """Errors and warnings by rule code (rounding notes left out)."""
     result = run(d)
-    return Counter(f.code for f in result.findings if f.severity.value in ("error", "warning") and not f.rounding)
+    return Counter(
+        f.code for f in result.findings if f.severity.value in ("error", "warning") and not f.rounding
+    )

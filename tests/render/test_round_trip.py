@@ -48,7 +48,8 @@ def test_the_rendered_file_parses_to_the_same_disclosure(loop: Loop, suffix: str
     again = parse([out])
     assert meta(again) == meta(seed)
     assert figures(again) == figures(seed)
-    assert performance(again) == performance(seed)
+    # the annexes' free text survives DOCX whole; a PDF wraps long lines (see FREE_TEXT)
+    assert performance(again, free_text=suffix == ".docx") == performance(seed, free_text=suffix == ".docx")
     assert [g.term for g in again.glossary] == [g.term for g in seed.glossary]
     assert [sec.key for sec in again.narrative] == [sec.key for sec in seed.narrative]
     # nothing new: the source's own data findings remain, its narrative errors are gone,
