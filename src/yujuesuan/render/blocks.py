@@ -3,6 +3,7 @@ document printed three ways and cannot drift apart."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -66,6 +67,14 @@ class Document:
 
     def add(self, text: str, style: Style = Style.BODY) -> None:
         self.blocks.append(Paragraph(text, style))
+
+
+FIGURE = re.compile(r"-?\d{1,3}(?:,\d{3})*\.\d+|-?\d+\.\d+")
+
+
+def is_figure(text: str) -> bool:
+    """An amount as printed (217.46, 22,828.10): right-aligned in a table."""
+    return bool(FIGURE.fullmatch(text))
 
 
 def column_weights(g: Grid) -> list[int]:

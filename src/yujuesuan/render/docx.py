@@ -7,13 +7,23 @@ import io
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from yujuesuan.render.blocks import PLACEHOLDER_OPEN, Document, Grid, Paragraph, Style, column_weights, pages
+from yujuesuan.render.blocks import (
+    PLACEHOLDER_OPEN,
+    Document,
+    Grid,
+    Paragraph,
+    Style,
+    column_weights,
+    is_figure,
+    pages,
+)
 
 FONT = "宋体"
 SIZES = {
@@ -40,6 +50,12 @@ def to_docx(doc: Document) -> bytes:
     word = new_document()
     _orient(word.sections[0], landscape=False)
     _font(word.styles["Normal"], 12)
+    for name, size in (("表格文字", 8.5), ("宽表文字", 7)):  # table cells, empty ones included
+        style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = word.styles["Normal"]
+        _font(style, size)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.space_before = Pt(0)
     word.core_properties.title = doc.title
     for n, (landscape, blocks) in enumerate(pages(doc)):
         if n:
@@ -95,6 +111,8 @@ def _table(word: object, g: Grid, landscape: bool) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _widths(g, Mm(297 - 36) if landscape else Mm(210 - 36))
+    for column, w in zip(table.columns, widths, strict=True):
+        column.width = w  # w:gridCol, which LibreOffice and WPS lay the table out by
     size = 7 if g.wide else 8.5
     for i, row in enumerate(g.rows):
         tr = table.rows[i]
@@ -107,9 +125,10 @@ def _table(word: object, g: Grid, landscape: bool) -> None:
             cell = tr.cells[j]
             cell.width = widths[j]
             p = cell.paragraphs[0]
+            p.style = "宽表文字" if g.wide else "表格文字"
             if i < g.header:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif g.numeric_from and j >= g.numeric_from:
+            elif (g.numeric_from and j >= g.numeric_from) or is_figure(text):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if text:
                 _font(p.add_run(text), size)

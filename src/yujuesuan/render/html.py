@@ -12,6 +12,7 @@ from yujuesuan.render.blocks import (
     Grid,
     Paragraph,
     column_weights,
+    is_figure,
     pages,
 )
 
@@ -65,7 +66,7 @@ def _grid(g: Grid) -> str:
             text = row[first]
             span = f' colspan="{n}"' if n > 1 else ""
             cls = ""
-            if body and g.numeric_from and first >= g.numeric_from:
+            if body and ((g.numeric_from and first >= g.numeric_from) or is_figure(text)):
                 cls = ' class="num"'
             elif body and text.isdigit():
                 cls = ' class="code"'
