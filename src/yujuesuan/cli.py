@@ -200,17 +200,18 @@ def _bytes_writer(data: bytes) -> Writer:
 
 
 def _template_writer(p: Parsed) -> Writer:
-    """The workbook of one parsed 决算; anything else cannot be rendered yet."""
-    from yujuesuan.template.recall import recall
-    from yujuesuan.template.workbook import workbook_of
+    """The workbook of one parsed disclosure, with what its narrative states."""
+    from yujuesuan.template.start import NotPrintable, workbook_from
 
     d = p.disclosure
     name = p.paths[0].name
-    if d.meta.kind is not Kind.FINAL:
-        fail(f"{name}: is a 预算; the template format holds 决算 only for now — use --format xlsx")
     if not d.tables:
         fail(f"{name}: no public table was found, so there is nothing to put in a workbook")
-    return _bytes_writer(workbook_of(d, recall(d)))
+    try:
+        return _bytes_writer(workbook_from(d))
+    except NotPrintable as e:
+        fail(f"{name}: {e} — use --format xlsx")
+        raise
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
@@ -256,8 +257,11 @@ def check_cmd(
 @app.command("template")
 def template_cmd(
     out: Annotated[Path, typer.Option("-o", "--output", help="the workbook to write (.xlsx)")],
-    kind: Annotated[str, typer.Option("--kind", help="决算 (预算 is not rendered yet)")] = "决算",
-    year: Annotated[int | None, typer.Option("--year", help="fiscal year; default: last year")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="决算 (final accounts) or 预算 (budget)")] = "决算",
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="fiscal year; default: last year for 决算, this year for 预算"),
+    ] = None,
     scope: Annotated[str, typer.Option("--scope", help="部门 (with its units) or 单位")] = "部门",
     entity: Annotated[str, typer.Option("--entity", help="the department's or unit's full name")] = "",
     unit: Annotated[str, typer.Option("--unit", help="万元 or 元")] = "万元",
@@ -266,27 +270,28 @@ def template_cmd(
     tables do not hold (prior-year figures, 年初预算, reasons, counts, performance)."""
     import datetime as dt
 
-    from yujuesuan.model.supplement import Supplement
     from yujuesuan.model.tables import Unit
-    from yujuesuan.template.blank import blank_tables
-    from yujuesuan.template.workbook import write_workbook
+    from yujuesuan.template.start import blank_workbook
 
-    if kind != "决算":
-        fail(f"--kind {kind}: only 决算 workbooks can be written and rendered for now")
+    if kind not in ("决算", "预算"):
+        fail(f"--kind {kind}: choose 决算 or 预算")
     if scope not in ("部门", "单位"):
         fail(f"--scope {scope}: choose 部门 or 单位")
     if unit not in ("万元", "元"):
         fail(f"--unit {unit}: choose 万元 or 元")
-    fiscal_year = year if year is not None else dt.date.today().year - 1
+    fiscal_year = year if year is not None else dt.date.today().year - (0 if kind == "预算" else 1)
     if not 2000 <= fiscal_year <= 2100:
         fail(f"--year {fiscal_year}: give the fiscal year as four digits, such as 2024")
     if out.suffix.lower() != ".xlsx":
         fail(f"{out}: the workbook must be an .xlsx file")
+    budget = kind == "预算"
+    if budget and unit != "万元":
+        fail(f"--unit {unit}: budgets are published in 万元")
     meta = Meta(
-        entity=entity or None, fiscal_year=fiscal_year, kind=Kind.FINAL, scope=Scope(scope),
-        unit=Unit(unit), profile="final/henan-2023", sources=(),
+        entity=entity or None, fiscal_year=fiscal_year, kind=Kind(kind), scope=Scope(scope),
+        unit=Unit(unit), profile="budget/henan" if budget else "final/henan-2023", sources=(),
     )  # fmt: skip
-    data = write_workbook(meta, blank_tables(meta), Supplement())
+    data = blank_workbook(meta)
     try:
         write_all([(out, _bytes_writer(data))])
     except OutputError as e:
@@ -325,7 +330,7 @@ def render_cmd(
     d, s = read_workbook(workbook)
     if not d.tables:
         fail(
-            f"{workbook.name}: holds no table sheet (F01 …); start from a workbook written by `yjs template`"
+            f"{workbook.name}: holds no table sheet (F01 … or B01 …); start from a workbook written by `yjs template`"
         )
     result = reread(d, s, f"{out.stem}.docx")
     stops = blocking(result).findings

@@ -37,6 +37,16 @@ class ProjectResult(BaseModel):
     grade: str = ""  # 优 / 良 / 中 / 差
 
 
+class KeyProject(BaseModel):
+    """A 重点项目 of a budget's 十（三）: its name, 年初预算安排 and what it pays for."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    budget: Decimal | None = None
+    uses: str = ""
+
+
 class Term(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -67,6 +77,7 @@ class Supplement(BaseModel):
     projects: tuple[ProjectResult, ...] = ()
     glossary: tuple[Term, ...] = ()
     annexes: tuple[Annex, ...] = ()
+    key_projects: tuple[KeyProject, ...] = ()  # 预算: 十（三）重点项目
 
     def item(self, code: str) -> ItemBudget | None:
         return next((i for i in self.items if i.code == code), None)

@@ -7,7 +7,7 @@ from functools import cache
 
 from yujuesuan.model.disclosure import Disclosure, Scope
 from yujuesuan.model.supplement import Annex, Supplement, Term
-from yujuesuan.narrative.final_sentences import final_narrative
+from yujuesuan.narrative.final_sentences import Written, final_narrative
 from yujuesuan.refdata import load
 from yujuesuan.render.blocks import Document, Grid, PageBreak, Style, placeholder
 from yujuesuan.render.numbers import money
@@ -39,7 +39,7 @@ def compose(d: Disclosure, s: Supplement) -> Document:
         (f"第一部分 {entity}概况", [f"一、{scope}职责", "二、机构设置"]),
         (
             f"第二部分 {y}年度{scope}决算表",
-            [f"{_ordinal(i + 1)}、{print_spec(m.profile, t.id).title}" for i, t in enumerate(tables)],
+            [f"{ordinal(i + 1)}、{print_spec(m.profile, t.id).title}" for i, t in enumerate(tables)],
         ),
         (f"第三部分 {y}年度{scope}决算情况说明", [w.heading for w in narrative]),
         ("第四部分 名词解释", []),
@@ -72,18 +72,8 @@ def compose(d: Disclosure, s: Supplement) -> Document:
     for t in tables:
         doc.blocks.extend(table_blocks(t, m))
         doc.blocks.append(PageBreak())
-    # 第三部分
-    doc.add(parts[2][0], Style.PART)
-    for section in narrative:
-        doc.add(section.heading, Style.HEADING)
-        for line in section.lines:
-            doc.add(line.text, Style.HEADING if line.sub else Style.BODY)
-    doc.blocks.append(PageBreak())
-    # 第四部分
-    doc.add("第四部分 名词解释", Style.PART)
-    for i, term in enumerate(s.glossary or standard_glossary()):
-        doc.add(f"{_ordinal(i + 1)}、{term.term}：{term.definition}")
-    doc.blocks.append(PageBreak())
+    narrative_part(doc, parts[2][0], narrative)
+    glossary_part(doc, "第四部分 名词解释", s.glossary or standard_glossary())
     # 第五部分
     doc.add("第五部分 附件", Style.PART)
     if s.annexes:
@@ -94,6 +84,23 @@ def compose(d: Disclosure, s: Supplement) -> Document:
     else:
         doc.add("无。")
     return doc
+
+
+def narrative_part(doc: Document, heading: str, narrative: list[Written]) -> None:
+    """情况说明: each section's heading, its （一） sub-headings and its paragraphs."""
+    doc.add(heading, Style.PART)
+    for section in narrative:
+        doc.add(section.heading, Style.HEADING)
+        for line in section.lines:
+            doc.add(line.text, Style.HEADING if line.sub else Style.BODY)
+    doc.blocks.append(PageBreak())
+
+
+def glossary_part(doc: Document, heading: str, terms: tuple[Term, ...]) -> None:
+    doc.add(heading, Style.PART)
+    for i, term in enumerate(terms):
+        doc.add(f"{ordinal(i + 1)}、{term.term}：{term.definition}")
+    doc.blocks.append(PageBreak())
 
 
 def _annex(doc: Document, annex: Annex) -> None:
@@ -136,7 +143,7 @@ def _projects(doc: Document, s: Supplement) -> None:
     doc.blocks.append(Grid(tuple(rows), header=1, numeric_from=2))
 
 
-def _ordinal(n: int) -> str:
+def ordinal(n: int) -> str:
     """1 → 一, 18 → 十八, 21 → 二十一."""
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else ORDINALS[tens - 1] + "十")

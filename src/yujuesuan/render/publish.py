@@ -15,11 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from yujuesuan.ingest import read
-from yujuesuan.model.disclosure import Disclosure
+from yujuesuan.model.disclosure import Disclosure, Kind
 from yujuesuan.model.findings import Severity
 from yujuesuan.model.supplement import Supplement
 from yujuesuan.recognize import recognize
 from yujuesuan.render.blocks import Document
+from yujuesuan.render.budget_compose import compose_budget
 from yujuesuan.render.compose import compose
 from yujuesuan.render.docx import to_docx
 from yujuesuan.render.html import to_html
@@ -36,8 +37,13 @@ def _html(doc: Document) -> bytes:
 PRINTERS: dict[str, Callable[[Document], bytes]] = {".docx": to_docx, ".pdf": to_pdf, ".html": _html}
 
 
+def document(d: Disclosure, s: Supplement) -> Document:
+    """The disclosure as blocks: a 预算 or a 决算, each in its own part order."""
+    return compose_budget(d, s) if d.meta.kind is Kind.BUDGET else compose(d, s)
+
+
 def printed(d: Disclosure, s: Supplement, suffix: str) -> bytes:
-    return PRINTERS[suffix](compose(d, s))
+    return PRINTERS[suffix](document(d, s))
 
 
 def reread(d: Disclosure, s: Supplement, name: str) -> Result:

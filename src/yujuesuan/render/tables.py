@@ -127,13 +127,13 @@ def words(meta: Meta) -> dict[str, str]:
     return {"scope": scope, "we": f"我{scope}"}
 
 
-def cell_text(c: Cell | None, whole: bool = False) -> str:
-    """A cell as printed: a figure at two decimals with separators (a count as a whole
-    number), a dash kept, a blank left blank."""
+def cell_text(c: Cell | None, whole: bool = False, separators: bool = True) -> str:
+    """A cell as printed: a figure at two decimals, with separators unless the profile
+    prints none (a count as a whole number), a dash kept, a blank left blank."""
     if c is None or c.state is CellState.BLANK:
         return ""
     if c.state is CellState.NUMBER and c.value is not None:
-        return f"{c.value:f}" if whole else money(c.value)
+        return f"{c.value:f}" if whole else money(c.value, separators)
     return c.raw
 
 

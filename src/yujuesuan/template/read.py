@@ -10,84 +10,31 @@ from __future__ import annotations
 
 import hashlib
 import io
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from yujuesuan.ingest.ooxml import EXCEL, check_package, damaged, read_bytes
 from yujuesuan.ingest.raw import InputError
-from yujuesuan.ingest.xlsx import cell_text
 from yujuesuan.model.disclosure import Disclosure, Kind, Meta, Scope, SourceFile
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.supplement import Annex, ItemBudget, ProjectResult, Supplement, Term
 from yujuesuan.model.tables import Cell, CellState, Column, Level, Row, Table, Unit
+from yujuesuan.render.budget_tables import BUDGET_PROFILES, budget_order
 from yujuesuan.render.tables import PROFILES, order, print_spec, raw_table
 from yujuesuan.template import layout as L
 from yujuesuan.template.blank import level_of
-from yujuesuan.template.fields import SHEETS
+from yujuesuan.template.budget_fields import BUDGET_SHEETS
+from yujuesuan.template.budget_read import read_budget_table, read_key_projects
+from yujuesuan.template.cells import Reader
+from yujuesuan.template.fields import SHEETS, Sheet
 from yujuesuan.template.fields import Kind as FieldKind
 
-PROFILE = "final/henan-2023"
 # F10's rows that count things (辆, 台（套）), by 行次.
 COUNTED = {int(n): u for n, _, u in raw_table("F10")["stat_rows"] if u}
-DASHES = {"-": CellState.DASH, "—": CellState.DASH, "--": CellState.DASH, "——": CellState.NOT_APPLICABLE}
-
-
-class Reader:
-    """``wb`` holds the values (a formula's saved result); ``formulas`` the same workbook
-    as typed, to tell an empty cell from a formula that was never calculated."""
-
-    def __init__(self, wb: Workbook, formulas: Workbook, name: str) -> None:
-        self.wb, self.formulas, self.name = wb, formulas, name
-
-    def bad(self, ws: Worksheet, ref: str, what: str, todo: str) -> InputError:
-        return InputError(f"{self.name}: sheet “{ws.title}” cell {ref}: {what}; {todo}")
-
-    def text(self, ws: Worksheet, row: int, col: int) -> str:
-        c = ws.cell(row, col)
-        if c.value is None and self.formulas[ws.title].cell(row, col).data_type == "f":
-            raise self.bad(
-                ws,
-                c.coordinate,
-                "holds a formula with no saved value",
-                "open and save the workbook in Excel or WPS, or type the figure",
-            )
-        return cell_text(c.value, c.number_format).strip()
-
-    def paragraphs(self, ws: Worksheet, row: int, col: int) -> str:
-        """A text cell with its line breaks kept: each line is a paragraph."""
-        value = ws.cell(row, col).value
-        if isinstance(value, str):
-            return "\n".join(x.strip() for x in value.splitlines() if x.strip())
-        return self.text(ws, row, col)
-
-    def amount(self, ws: Worksheet, row: int, col: int, column: str) -> Cell:
-        raw = self.text(ws, row, col)
-        prov = Provenance(
-            file=self.name, page=None, line=row, cell=f"{ws.title}!{ws.cell(row, col).coordinate}"
-        )
-        if raw == "":
-            return Cell(column=column, raw="", state=CellState.BLANK, prov=prov)
-        if raw in DASHES:
-            return Cell(column=column, raw=raw, state=DASHES[raw], prov=prov)
-        return Cell(
-            column=column, raw=raw, state=CellState.NUMBER, value=self.decimal(ws, row, col, raw), prov=prov
-        )
-
-    def decimal(self, ws: Worksheet, row: int, col: int, raw: str) -> Decimal:
-        try:
-            return Decimal(raw.replace(",", ""))
-        except InvalidOperation:
-            raise self.bad(
-                ws, ws.cell(row, col).coordinate, f"“{raw}” is not an amount", "type a number such as 1234.56"
-            ) from None
-
-    def sheet(self, title: str) -> Worksheet | None:
-        return self.wb[title] if title in self.wb.sheetnames else None
 
 
 def read_workbook(path: Path, display_name: str | None = None) -> tuple[Disclosure, Supplement]:
@@ -106,15 +53,16 @@ def read_workbook(path: Path, display_name: str | None = None) -> tuple[Disclosu
             f"{name}: not a yjs workbook (no sheet “{L.INFO_SHEET}”); start from one written by `yjs template`"
         )
     meta = _meta(r, info, SourceFile(name=name, format="xlsx", sha256=hashlib.sha256(data).hexdigest()))
+    budget = meta.kind is Kind.BUDGET
     tables = []
-    printed = order(meta.profile)
+    printed = budget_order() if budget else order(meta.profile)
     for ws in wb.worksheets:
         tid = L.table_id_of(ws.title)
         if tid is not None and tid in printed:
-            tables.append(_table(r, ws, tid, meta))
+            tables.append(read_budget_table(r, ws, tid, meta) if budget else _table(r, ws, tid, meta))
     tables.sort(key=lambda t: printed.index(t.id))
     d = Disclosure(meta=meta, tables=tuple(tables))
-    return d, _supplement(r)
+    return d, _supplement(r, BUDGET_SHEETS if budget else SHEETS)
 
 
 def _meta(r: Reader, ws: Worksheet, source: SourceFile) -> Meta:
@@ -133,22 +81,27 @@ def _meta(r: Reader, ws: Worksheet, source: SourceFile) -> Meta:
             ws, f"C{row}", f"“{year}” is not a year", "type the fiscal year as four digits, such as 2024"
         )
     row, kind = need("kind", "类型")
-    if kind != Kind.FINAL.value:
-        raise r.bad(ws, f"C{row}", f"“{kind}” cannot be rendered yet", "only 决算 workbooks are rendered")
+    if kind not in (Kind.FINAL.value, Kind.BUDGET.value):
+        raise r.bad(ws, f"C{row}", f"“{kind}” is neither 决算 nor 预算", "choose 决算 or 预算")
+    budget = kind == Kind.BUDGET.value
+    known = BUDGET_PROFILES if budget else PROFILES
     row, scope = need("scope", "部门决算或单位决算")
     if scope not in ("部门", "单位"):
         raise r.bad(ws, f"C{row}", f"“{scope}” is neither 部门 nor 单位", "choose 部门 or 单位")
     row, unit = need("unit", "金额单位")
     if unit not in ("万元", "元"):
         raise r.bad(ws, f"C{row}", f"“{unit}” is not a money unit", "choose 万元 or 元")
-    row, profile = values.get("profile", (0, PROFILE))
-    profile = profile or PROFILE
-    if profile not in PROFILES:
+    row, profile = values.get("profile", (0, known[0]))
+    profile = profile or known[0]
+    if profile not in known:
         raise r.bad(
-            ws, f"C{row}", f"“{profile}” is not a format yjs prints", f"choose one of {', '.join(PROFILES)}"
+            ws,
+            f"C{row}",
+            f"“{profile}” is not a {kind} format yjs prints",
+            f"choose one of {', '.join(known)}",
         )
     return Meta(
-        entity=entity, fiscal_year=int(year), kind=Kind.FINAL, scope=Scope(scope), unit=Unit(unit),
+        entity=entity, fiscal_year=int(year), kind=Kind(kind), scope=Scope(scope), unit=Unit(unit),
         profile=profile, sources=(source,),
     )  # fmt: skip
 
@@ -245,11 +198,11 @@ def _check_codes(r: Reader, ws: Worksheet, rows: list[Row]) -> None:
         seen.add(row.code)
 
 
-def _supplement(r: Reader) -> Supplement:
+def _supplement(r: Reader, sheets: tuple[Sheet, ...]) -> Supplement:
     amounts: dict[str, Decimal] = {}
     counts: dict[str, int] = {}
     texts: dict[str, str] = {}
-    for sheet in SHEETS:
+    for sheet in sheets:
         ws = r.sheet(sheet.name)
         if ws is None:
             continue
@@ -284,6 +237,7 @@ def _supplement(r: Reader) -> Supplement:
         projects=tuple(_projects(r)),
         glossary=tuple(Term(term=t, definition=d) for t, d in _rows(r, L.GLOSSARY_SHEET, 2) if t and d),
         annexes=tuple(_annexes(r)),
+        key_projects=read_key_projects(r),
     )
 
 

@@ -45,15 +45,21 @@ GUIDE = (
 )
 
 
-def write_workbook(meta: Meta, tables: tuple[Table, ...], s: Supplement) -> bytes:
+def new_workbook(guide_lines: tuple[str, ...]) -> Workbook:
+    """A workbook whose first sheet is the 填写说明."""
     wb = Workbook()
     guide = wb.active
     assert guide is not None
     guide.title = L.GUIDE_SHEET
-    for i, line in enumerate(GUIDE, start=1):
+    for i, line in enumerate(guide_lines, start=1):
         guide.cell(i, 1, line).font = BOLD if i == 1 else Font()
     guide.column_dimensions["A"].width = 120
-    _info(wb.create_sheet(L.INFO_SHEET), meta)
+    return wb
+
+
+def write_workbook(meta: Meta, tables: tuple[Table, ...], s: Supplement) -> bytes:
+    wb = new_workbook(GUIDE)
+    info_sheet(wb.create_sheet(L.INFO_SHEET), meta)
     by_id = {t.id: t for t in tables}
     for tid in order(meta.profile):
         if tid in by_id:
@@ -61,18 +67,18 @@ def write_workbook(meta: Meta, tables: tuple[Table, ...], s: Supplement) -> byte
             _table(wb.create_sheet(L.table_sheet(tid, spec.title)), by_id[tid], meta.profile)
     _items(wb.create_sheet(L.ITEMS_SHEET), by_id.get("F05"), s)
     for sheet in SHEETS:
-        _fields(wb.create_sheet(sheet.name), sheet.purpose, sheet.fields, s)
-    _list(
+        fields_sheet(wb.create_sheet(sheet.name), sheet.purpose, sheet.fields, s)
+    list_sheet(
         wb.create_sheet(L.UNITS_SHEET), ("序号", "单位名称"), [(str(i), u) for i, u in enumerate(s.units, 1)]
     )
-    _list(
+    list_sheet(
         wb.create_sheet(L.PROJECTS_SHEET),
         L.PROJECT_COLUMNS,
         [(p.name, p.budget, p.spent, p.score, p.grade) for p in s.projects],
         grades=True,
     )
     terms = s.glossary or standard_glossary()
-    _list(wb.create_sheet(L.GLOSSARY_SHEET), L.GLOSSARY_COLUMNS, [(t.term, t.definition) for t in terms])
+    list_sheet(wb.create_sheet(L.GLOSSARY_SHEET), L.GLOSSARY_COLUMNS, [(t.term, t.definition) for t in terms])
     _annexes(wb.create_sheet(L.ANNEX_SHEET), s)
     out = io.BytesIO()
     wb.save(out)
@@ -104,7 +110,7 @@ def _annexes(ws: Worksheet, s: Supplement) -> None:
     for row in ws.iter_rows(min_row=2, min_col=3):
         for c in row:
             c.number_format = "@"
-    _shape(ws, (10, 8, 60))
+    shape(ws, (10, 8, 60))
 
 
 def put_text(ws: Worksheet, row: int, col: int, text: str | None) -> None:
@@ -119,24 +125,24 @@ def workbook_of(d: Disclosure, s: Supplement) -> bytes:
     return write_workbook(d.meta, d.tables, s)
 
 
-def _info(ws: Worksheet, meta: Meta) -> None:
+def info_sheet(ws: Worksheet, meta: Meta, profiles: tuple[str, ...] = PROFILES) -> None:
     values = {
         "entity": meta.entity or "",
         "fiscal_year": meta.fiscal_year,
         "kind": meta.kind.value,
         "scope": meta.scope.value,
         "unit": meta.unit.value,
-        "profile": printable(meta.profile),
+        "profile": meta.profile if meta.profile in profiles else printable(meta.profile),
     }
     ws.append(["键", "项目", "内容", "说明"])
     for key, label, note in L.INFO_FIELDS:
         ws.append([key, label, values[key], note])
     rules = {
         "fiscal_year": DataValidation(type="whole", operator="between", formula1="2000", formula2="2100"),
-        "kind": DataValidation(type="list", formula1='"决算"'),
+        "kind": DataValidation(type="list", formula1=f'"{meta.kind.value}"'),
         "scope": DataValidation(type="list", formula1='"部门,单位"'),
         "unit": DataValidation(type="list", formula1='"万元,元"'),
-        "profile": DataValidation(type="list", formula1='"' + ",".join(PROFILES) + '"'),
+        "profile": DataValidation(type="list", formula1='"' + ",".join(profiles) + '"'),
     }
     for row, (key, _, _) in enumerate(L.INFO_FIELDS, start=2):
         ws.cell(row, 3).fill = INPUT
@@ -144,10 +150,10 @@ def _info(ws: Worksheet, meta: Meta) -> None:
             rules[key].add(ws.cell(row, 3))
     for dv in rules.values():
         ws.add_data_validation(dv)
-    _shape(ws, (0, 28, 50, 60))
+    shape(ws, (0, 28, 50, 60))
 
 
-def _shape(ws: Worksheet, widths: tuple[int, ...]) -> None:
+def shape(ws: Worksheet, widths: tuple[int, ...]) -> None:
     for i, w in enumerate(widths):
         letter = ws.cell(1, i + 1).column_letter
         if w == 0:
@@ -256,7 +262,7 @@ def _table(ws: Worksheet, t: Table, profile: str) -> None:
                 else:
                     c.fill = FIXED
             else:
-                _amount(c, value)
+                amount_into(c, value)
                 if value is not None or coded:
                     c.fill = INPUT
                     amount_check.add(c)
@@ -273,7 +279,7 @@ def _table(ws: Worksheet, t: Table, profile: str) -> None:
         )
 
 
-def _amount(c: object, value: object) -> None:
+def amount_into(c: object, value: object) -> None:
     cell = c  # an openpyxl cell
     if isinstance(value, Cell):
         if value.state is CellState.NUMBER and value.value is not None:
@@ -305,10 +311,10 @@ def _items(ws: Worksheet, f05: Table | None, s: Supplement) -> None:
             ws.cell(r, col).number_format = AMOUNT_FORMAT
         ws.cell(r, 4).fill = INPUT
         ws.cell(r, 5).fill = INPUT
-    _shape(ws, (16, 36, 22, 14, 60))
+    shape(ws, (16, 36, 22, 14, 60))
 
 
-def _fields(ws: Worksheet, purpose: str, fields: tuple[object, ...], s: Supplement) -> None:
+def fields_sheet(ws: Worksheet, purpose: str, fields: tuple[object, ...], s: Supplement) -> None:
     from yujuesuan.template.fields import Field
 
     ws.append(["键", "项目", "内容", "说明"])
@@ -350,10 +356,10 @@ def _fields(ws: Worksheet, purpose: str, fields: tuple[object, ...], s: Suppleme
             ws.add_data_validation(dv)
             dv.add(c)
         ws.cell(row, 2).comment = Comment(f.note, "yjs") if f.note else None
-    _shape(ws, (0, 40, 60, 50))
+    shape(ws, (0, 40, 60, 50))
 
 
-def _list(
+def list_sheet(
     ws: Worksheet, header: tuple[str, ...], rows: list[tuple[object, ...]], grades: bool = False
 ) -> None:
     ws.append(list(header))
@@ -372,4 +378,4 @@ def _list(
         for n in range(2, len(rows) + 200):
             for col in (2, 3):
                 ws.cell(n, col).number_format = AMOUNT_FORMAT
-    _shape(ws, tuple([40] + [16] * (len(header) - 2) + [60 if len(header) == 2 else 12]))
+    shape(ws, tuple([40] + [16] * (len(header) - 2) + [60 if len(header) == 2 else 12]))
