@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -46,11 +47,28 @@ def _rows(d: Disclosure) -> list[tuple[object, ...]]:
     ]
 
 
+def targets(d: Disclosure) -> Any:
+    """预算14表 and 预算15表 without provenance and printed forms: names, values, states."""
+
+    def strip(x: Any) -> Any:
+        if isinstance(x, dict):
+            return {k: strip(v) for k, v in x.items() if k not in ("prov", "raw")}
+        if isinstance(x, list | tuple):
+            return [strip(v) for v in x]
+        return x
+
+    p = d.performance
+    return strip([t.model_dump() for t in p.unit_targets]), strip([t.model_dump() for t in p.project_targets])
+
+
 def test_the_workbook_holds_every_row_and_figure(seed001: Disclosure, book001: Path) -> None:
     d, s = read_workbook(book001)
     assert meta(d) == meta(seed001)
     assert _rows(d) == _rows(seed001)
     assert figures(d) == figures(seed001)
+    units, projects = targets(d)
+    assert (len(units), len(projects)) == (2, 30)
+    assert (units, projects) == targets(seed001)
     assert s.units == ("解放区人力资源和社会保障局本级", "解放区就业创业服务中心")
     assert [p.name for p in s.key_projects] == ["2025年城乡居民养老项目", "2025年就业补助资金项目"]
 
@@ -66,12 +84,14 @@ def test_rendered_budget_reads_back_to_the_same_tables(
     assert meta(back) == meta(seed001)
     assert _rows(back) == _rows(seed001)
     assert figures(back) == figures(seed001)
+    assert targets(back) == targets(seed001)
     assert [x.key for x in back.narrative] == ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     assert [g.term for g in back.glossary] == [g.term for g in seed001.glossary if g.definition]
     # The seed's narrative errors are gone (N04 growth rate, N34 卫生健康 18.35, N35 基本支出
-    # 12593.11, N41 车辆 0 vs 1); only its unbalanced 预算04表 remains, and nothing is left unfilled.
+    # 12593.11, N41 车辆 0 vs 1); its unbalanced 预算04表 and two 预算15表 projects without a
+    # 满意度指标 (P17) remain, and nothing is left unfilled.
     assert {"N04", "N34", "N35", "N41"} <= set(finding_codes(seed001))
-    assert finding_codes(back) == {"B04-03": 1, "BX-04": 2}
+    assert finding_codes(back) == {"B04-03": 1, "BX-04": 2, "P17": 2}
 
 
 def _lines(d: Disclosure, s: Supplement) -> dict[str, list[str]]:
@@ -193,6 +213,8 @@ def test_a_preparer_adds_a_project_line(book001: Path, tmp_path: Path) -> None:
         ("B02", "B8", "5030", "is not a 单位代码"),
         ("B06", "D7", "5010", "is not a 政府经济分类 code"),
         ("B03", "E9", "很多", "is not an amount"),
+        ("B15 项目绩效目标", "B3", "4108", "is not a 项目编码"),
+        ("B14 部门整体绩效目标", "B2", "目标", "is not a 栏目 of 预算14表"),
     ],
 )
 def test_bad_cells_stop_the_read_with_one_line(
@@ -201,4 +223,4 @@ def test_bad_cells_stop_the_read_with_one_line(
     path = _edited(book001, tmp_path, sheet, {cell: value})
     with pytest.raises(InputError) as e:
         read_workbook(path)
-    assert words in str(e.value) and sheet in str(e.value) and "\n" not in str(e.value)
+    assert words in str(e.value) and sheet.split()[0] in str(e.value) and "\n" not in str(e.value)

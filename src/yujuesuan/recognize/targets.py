@@ -26,7 +26,7 @@ from yujuesuan.refdata import load
 TARGET_LAYOUTS = ("unit_targets", "project_targets")  # budget_tables.toml layouts read here
 SOURCES = ("gov", "special", "unit")  # 政府预算资金 · 财政专户管理资金 · 单位资金
 # 预算情况 lines: the field each label fills.
-_BUDGET_LABELS = (
+BUDGET_LABELS = (
     ("total", "部门预算总额"),
     ("gov", "政府预算资金"),
     ("special", "财政专户管理资金"),
@@ -120,6 +120,21 @@ class _Grid:
         elif self.rows:
             self.rows[-1].note.append(text.strip())
 
+    def cells(self, cells: list[str], prov: Provenance) -> None:
+        """A grid row (DOCX, XLSX): 一级 · 二级 · 三级 · 指标值 · 说明 in their own cells; a
+        blank 一级 or 二级 carries down (the merged cell of the printed form)."""
+        category, group, name, target, note = (cells + [""] * 5)[:5]
+        if not name:
+            if self.rows and note:
+                self.rows[-1].note.append(note)
+            return
+        self.category = category or self.category
+        self.group = group or (self.group if not category else None)
+        voc_category, voc_group = vocabulary().grid.get(norm(name), (self.category, self.group))
+        self.rows.append(
+            _GridRow(voc_category, voc_group, name, join_wrapped([target]), prov, [note] if note else [])
+        )
+
     def _labels(self, printed: str) -> None:
         """一级/二级 from the printed labels, for a 三级 name the vocabulary lacks."""
         for lab in vocabulary().grid.values():
@@ -182,6 +197,8 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
             tasks.append(Task(name=norm(name), content=norm(content)))
         elif section == "budget":
             blank = _budget_line(text, line, cells, blank)
+        elif section == "grid" and line.grid:
+            grid.cells([c.text.strip() for c in line.cells], line.prov)
         elif section == "grid":
             grid.line(text, line.prov)
     if entity is None:
@@ -190,7 +207,7 @@ def read_unit_target(title_prov: Provenance, lines: Sequence[RawLine]) -> UnitTa
         entity=entity,
         duties=join_wrapped(duties),
         tasks=tuple(tasks),
-        cells=tuple(cells.get(c) or make_cell(c, None, title_prov) for c, _ in _BUDGET_LABELS),
+        cells=tuple(cells.get(c) or make_cell(c, None, title_prov) for c, _ in BUDGET_LABELS),
         indicators=grid.indicators(),
         prov=title_prov,
     )
@@ -204,7 +221,7 @@ def _budget_line(text: str, line: RawLine, cells: dict[str, Cell], blank: str | 
     if blank is not None and AMOUNT.match(n):
         cells[blank] = make_cell(blank, Tok(n, line.prov), line.prov)
         return None
-    for column, label in _BUDGET_LABELS:
+    for column, label in BUDGET_LABELS:
         if label in n and column not in cells:
             tok = Tok(last, line.prov) if AMOUNT.match(last) else None
             cells[column] = make_cell(column, tok, line.prov)
@@ -225,7 +242,8 @@ def read_project_targets(
     sources ``sources_of(unit name)`` names first (the unit's 预算14表 says which of
     政府预算资金 / 财政专户管理资金 / 单位资金 hold money), then the rest left to right.
     """
-    toks = tokens(lines)
+    # words, as the text layer gives them: a grid cell may hold a wrapped 项目编码 (17 + 4 digits)
+    toks = [Tok(w, t.prov) for t in tokens(lines) for w in t.text.split()]
     starts = [k for k in range(len(toks)) if _row_start(toks, k) is not None]
     out: list[ProjectTarget] = []
     agency = ""

@@ -11,6 +11,7 @@ from yujuesuan.narrative.budget_sentences import budget_narrative
 from yujuesuan.refdata import load
 from yujuesuan.render.blocks import Document, PageBreak, Style, placeholder
 from yujuesuan.render.budget_tables import budget_order, budget_spec, budget_table_blocks
+from yujuesuan.render.budget_targets import target_blocks
 from yujuesuan.render.compose import glossary_part, narrative_part
 
 
@@ -64,6 +65,7 @@ def compose_budget(d: Disclosure, s: Supplement) -> Document:
     for t in tables:
         doc.blocks.extend(budget_table_blocks(t, m))
         doc.blocks.append(PageBreak())
+    doc.blocks.extend(target_blocks(d.performance, m))
     return doc
 
 

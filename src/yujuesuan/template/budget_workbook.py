@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from yujuesuan.model.disclosure import Meta
+from yujuesuan.model.performance import Performance
 from yujuesuan.model.supplement import Supplement
 from yujuesuan.model.tables import Column, Level, Row, Table
 from yujuesuan.narrative.budget_sentences import class_name
@@ -26,6 +27,7 @@ from yujuesuan.render.tables import ORDINALS
 from yujuesuan.template import layout as L
 from yujuesuan.template.blank import empty_cells, level_of
 from yujuesuan.template.budget_fields import BUDGET_SHEETS, KEY_PROJECT_COLUMNS, KEY_PROJECTS_SHEET
+from yujuesuan.template.target_sheets import write_targets
 from yujuesuan.template.workbook import (
     AMOUNT_FORMAT,
     BOLD,
@@ -49,6 +51,7 @@ GUIDE = (
     "   科目编码按文本填写：功能分类项级 7 位（如 2080101），经济分类款级 5 位（如 30101，政府经济分类如 50101）。",
     "3. “上年预算数与原因”：情况说明与上年比较所需的上年预算数和变动原因。",
     "4. “政府采购”“国有资产”“其他事项”“重点项目”：情况说明中表格没有的数和文字。",
+    "   “B14 部门整体绩效目标”“B15 项目绩效目标”：预算14表、预算15表，一行一项。",
     "   未填写的数或原因在生成的文件中显示为【待填写：…】，yjs check 会报告它们。",
     "5. “所属单位”（预算单位构成）、“名词解释”：按列填写，一行一项。",
     "情况说明中的金额、占比、增减幅度和增减方向全部由本表数据计算，无需手工填写。",
@@ -90,7 +93,9 @@ def _class_row(tid: str, code: str, columns: list[str]) -> Row:
     return Row(key=code, label=f"（{ordinal}）{class_name(code)}", level=Level.CLASS, code=code, cells=cells)
 
 
-def write_budget_workbook(meta: Meta, tables: tuple[Table, ...], s: Supplement) -> bytes:
+def write_budget_workbook(
+    meta: Meta, tables: tuple[Table, ...], s: Supplement, targets: Performance | None = None
+) -> bytes:
     wb = new_workbook(GUIDE)
     info_sheet(wb.create_sheet(L.INFO_SHEET), meta, BUDGET_PROFILES)
     by_id = {t.id: t for t in tables}
@@ -104,6 +109,7 @@ def write_budget_workbook(meta: Meta, tables: tuple[Table, ...], s: Supplement) 
     list_sheet(
         wb.create_sheet(L.UNITS_SHEET), ("序号", "单位名称"), [(str(i), u) for i, u in enumerate(s.units, 1)]
     )
+    write_targets(wb, targets or Performance())
     _key_projects(wb.create_sheet(KEY_PROJECTS_SHEET), s)
     terms = s.glossary or budget_glossary()
     list_sheet(wb.create_sheet(L.GLOSSARY_SHEET), L.GLOSSARY_COLUMNS, [(t.term, t.definition) for t in terms])

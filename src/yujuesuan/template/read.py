@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from yujuesuan.ingest.ooxml import EXCEL, check_package, damaged, read_bytes
 from yujuesuan.ingest.raw import InputError
 from yujuesuan.model.disclosure import Disclosure, Kind, Meta, Scope, SourceFile
+from yujuesuan.model.performance import Performance
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.supplement import Annex, ItemBudget, ProjectResult, Supplement, Term
 from yujuesuan.model.tables import Cell, CellState, Column, Level, Row, Table, Unit
@@ -32,6 +33,7 @@ from yujuesuan.template.budget_read import read_budget_table, read_key_projects
 from yujuesuan.template.cells import Reader
 from yujuesuan.template.fields import SHEETS, Sheet
 from yujuesuan.template.fields import Kind as FieldKind
+from yujuesuan.template.target_sheets import read_targets
 
 # F10's rows that count things (辆, 台（套）), by 行次.
 COUNTED = {int(n): u for n, _, u in raw_table("F10")["stat_rows"] if u}
@@ -61,7 +63,8 @@ def read_workbook(path: Path, display_name: str | None = None) -> tuple[Disclosu
         if tid is not None and tid in printed:
             tables.append(read_budget_table(r, ws, tid, meta) if budget else _table(r, ws, tid, meta))
     tables.sort(key=lambda t: printed.index(t.id))
-    d = Disclosure(meta=meta, tables=tuple(tables))
+    targets = read_targets(r) if budget else Performance()
+    d = Disclosure(meta=meta, tables=tuple(tables), performance=targets)
     return d, _supplement(r, BUDGET_SHEETS if budget else SHEETS)
 
 

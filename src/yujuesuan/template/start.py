@@ -32,7 +32,7 @@ def workbook_from(d: Disclosure) -> bytes:
         from yujuesuan.template.budget_recall import recall_budget
         from yujuesuan.template.budget_workbook import write_budget_workbook
 
-        return write_budget_workbook(d.meta, d.tables, recall_budget(d))
+        return write_budget_workbook(d.meta, d.tables, recall_budget(d), d.performance)
     from yujuesuan.template.recall import recall
     from yujuesuan.template.workbook import workbook_of
 
