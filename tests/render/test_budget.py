@@ -184,7 +184,8 @@ def _edited(book: Path, tmp_path: Path, sheet_prefix: str, edit: dict[str, objec
 
 
 def _first_empty(book: Path, sheet_prefix: str) -> int:
-    ws = load_workbook(book)[next(n for n in load_workbook(book).sheetnames if n.startswith(sheet_prefix))]
+    wb = load_workbook(book)
+    ws = wb[next(n for n in wb.sheetnames if n.startswith(sheet_prefix))]
     return next(r for r in range(7, ws.max_row + 1) if all(ws.cell(r, c).value is None for c in range(1, 5)))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -113,3 +114,10 @@ class Disclosure(BaseModel):
             if t.id == table_id:
                 return t
         return None
+
+    def figure(self, table_id: str, key: str, column: str) -> Decimal:
+        """A cell's amount, 0 when the table, row or figure is not there (a blank cell
+        counts as zero in every sentence written from it)."""
+        t = self.table(table_id)
+        value = t.value(key, column) if t else None
+        return value if value is not None else Decimal(0)

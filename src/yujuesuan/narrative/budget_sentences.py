@@ -65,9 +65,7 @@ class BudgetWriter:
         self.head = f"{self.e}{self.y}年"
 
     def v(self, table: str, key: str, column: str) -> Decimal:
-        t = self.d.table(table)
-        value = t.value(key, column) if t else None
-        return value if value is not None else ZERO
+        return self.d.figure(table, key, column)
 
     def m(self, value: Decimal) -> str:
         return f"{money(value, False)}{self.u}"

@@ -86,9 +86,7 @@ class Writer:
 
     # figures -------------------------------------------------------------------------
     def v(self, table: str, key: str, column: str) -> Decimal:
-        t = self.d.table(table)
-        value = t.value(key, column) if t else None
-        return value if value is not None else ZERO
+        return self.d.figure(table, key, column)
 
     def m(self, value: Decimal) -> str:
         return f"{money(value, self.sep)}{self.u}"

@@ -49,7 +49,7 @@ def compose_budget(d: Disclosure, s: Supplement) -> Document:
     doc.add(profile_part, Style.PART)
     doc.add("一、主要职能", Style.HEADING)
     doc.add("（一）机构设置情况", Style.HEADING)
-    doc.add(_organisation(d, s))
+    doc.add(_organisation(s))
     doc.add("（二）部门职责", Style.HEADING)
     duties = s.texts.get("duties", "").strip()
     for para in duties.split("\n") if duties else [placeholder("部门职责")]:
@@ -69,7 +69,7 @@ def compose_budget(d: Disclosure, s: Supplement) -> Document:
     return doc
 
 
-def _organisation(d: Disclosure, s: Supplement) -> str:
+def _organisation(s: Supplement) -> str:
     text = s.texts.get("organisation", "").strip().rstrip("。") or placeholder("机构设置情况")
     staff = [s.counts.get(k) for k in ("b.staff", "b.staff.admin", "b.staff.institution")]
     if all(n is None for n in staff):

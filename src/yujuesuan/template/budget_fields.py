@@ -4,7 +4,7 @@ Keys start with ``b.`` so that a budget's supplement never reads as a 决算's."
 
 from __future__ import annotations
 
-from yujuesuan.template.fields import Field, Kind, Sheet
+from yujuesuan.template.fields import Field, Kind, Sheet, field
 
 MONEY_NOTE = "金额，单位与表格相同（万元），保留两位小数"
 REASON_NOTE = "一句话，不写句号；与上年持平时可不填"
@@ -96,8 +96,4 @@ KEY_PROJECT_COLUMNS = ("项目名称", "年初预算安排", "主要用于")
 
 
 def budget_field(key: str) -> Field:
-    for s in BUDGET_SHEETS:
-        for f in s.fields:
-            if f.key == key:
-                return f
-    raise KeyError(key)
+    return field(key, BUDGET_SHEETS)

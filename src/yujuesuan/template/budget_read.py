@@ -13,6 +13,7 @@ from yujuesuan.model.disclosure import Meta
 from yujuesuan.model.provenance import Provenance
 from yujuesuan.model.supplement import KeyProject
 from yujuesuan.model.tables import Cell, CellState, Column, Level, Row, Table
+from yujuesuan.recognize.layouts.common import code_level
 from yujuesuan.render.budget_tables import budget_spec
 from yujuesuan.template import layout as L
 from yujuesuan.template.blank import level_of
@@ -114,7 +115,7 @@ def _row(
                 "give the row its 科目编码, or a 单位代码 for a unit's row",
             )
         own = code + (f"/{gov}" if gov else "")
-        level = {3: Level.CLASS, 5: Level.SECTION, 7: Level.ITEM}[len(code)]
+        level = code_level(code)
     return Row(
         key=key or (f"{owner}/{own}" if owner else own), label=label, level=level, code=code or None,
         agency=owner, category=category or None, gov_code=gov or None, cells=cells, prov=prov,

@@ -33,12 +33,6 @@ def _num(raw: str) -> Decimal:
     return Decimal(raw.replace(",", ""))
 
 
-def _v(d: Disclosure, table: str, key: str, column: str) -> Decimal:
-    t = d.table(table)
-    value = t.value(key, column) if t else None
-    return value if value is not None else Decimal(0)
-
-
 @dataclass
 class _Found:
     amounts: dict[str, Decimal] = field(default_factory=dict)
@@ -63,16 +57,16 @@ def recall_budget(d: Disclosure) -> Supplement:
     found = _Found()
     by_key = {s.key: section_text(s).text.replace("\n", "") for s in d.narrative}
     one, four, nine, ten = (by_key.get(k, "") for k in ("一", "四", "九", "十"))
-    _change(one, "收、支总计", _v(d, "B01", "in.total", "c1"), "total", found)
+    _change(one, "收、支总计", d.figure("B01", "in.total", "c1"), "total", found)
     for subject, column, key in (
         ("一般公共预算收支预算", "c2", "gpb"),
         ("政府性基金收支预算", "c5", "fund"),
         ("国有资本经营收支预算", "c6", "soe"),
     ):
         after = four.split("与上年相比", 1)[-1]
-        _change(after, subject, _v(d, "B04", "out.total", column), key, found)
+        _change(after, subject, d.figure("B04", "out.total", column), key, found)
     three = nine.split("具体支出情况如下", 1)
-    _change(three[0], "“三公”经费支出预算", _v(d, "B09", "total", "c2"), "three", found)
+    _change(three[0], "“三公”经费支出预算", d.figure("B09", "total", "c2"), "three", found)
     detail = three[1] if len(three) > 1 else ""
     for subject, column, key in (
         ("因公出国（境）费", "c3", "abroad"),
@@ -80,8 +74,8 @@ def recall_budget(d: Disclosure) -> Supplement:
         ("运行维护费", "c6", "car_run"),
         ("公务接待费", "c7", "reception"),
     ):
-        _change(detail, subject, _v(d, "B09", "total", column), key, found)
-    _change(ten, "运行经费支出预算", _v(d, "B13", "total", "c1"), "admin", found)
+        _change(detail, subject, d.figure("B09", "total", column), key, found)
+    _change(ten, "运行经费支出预算", d.figure("B13", "total", "c1"), "admin", found)
     _other(ten, found)
     _profile(d, found)
     return Supplement(

@@ -167,8 +167,9 @@ VEHICLES: tuple[tuple[str, str], ...] = (
 )
 
 
-def field(key: str) -> Field:
-    for s in SHEETS:
+def field(key: str, sheets: tuple[Sheet, ...] = SHEETS) -> Field:
+    """The field of ``key`` among ``sheets`` (the 决算 sheets unless told)."""
+    for s in sheets:
         for f in s.fields:
             if f.key == key:
                 return f

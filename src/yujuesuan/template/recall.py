@@ -32,8 +32,8 @@ def recall(d: Disclosure) -> Supplement:
     sections = {s.key: s for s in d.narrative}
     _profile(d, texts)
     for key, prior, reason, now in (
-        ("一", "prior.total", "reason.total", _v(d, "F01", "r31", "c1")),
-        ("四", "prior.fiscal", "reason.fiscal", _v(d, "F04", "r32", "c1")),
+        ("一", "prior.total", "reason.total", d.figure("F01", "r31", "c1")),
+        ("四", "prior.fiscal", "reason.fiscal", d.figure("F04", "r32", "c1")),
     ):
         if key in sections:
             _change(section_text(sections[key]).text, sections[key], now, prior, reason, amounts, texts)
@@ -65,12 +65,6 @@ def recall(d: Disclosure) -> Supplement:
         glossary=tuple(Term(term=g.term, definition=g.definition) for g in d.glossary),
         annexes=tuple(Annex(title=a.title, lines=tuple(a.text.split("\n"))) for a in d.attachments),
     )
-
-
-def _v(d: Disclosure, table: str, key: str, column: str) -> Decimal:
-    t = d.table(table)
-    value = t.value(key, column) if t else None
-    return value if value is not None else Decimal(0)
 
 
 def _num(raw: str) -> Decimal:
@@ -119,7 +113,7 @@ def _section5(
 ) -> list[ItemBudget]:
     text = section_text(s).text
     subs = re.split(r"[（(][二三][）)]", text, maxsplit=2)
-    _change(subs[0], s, _v(d, "F05", "total", "c1"), "prior.gpb", "reason.gpb", amounts, texts)
+    _change(subs[0], s, d.figure("F05", "total", "c1"), "prior.gpb", "reason.gpb", amounts, texts)
     items = item_headers(s, d)
     out: list[ItemBudget] = []
     for i, item in enumerate(items):
@@ -241,7 +235,7 @@ def _statistics(
         return
 
     def value(line: int) -> Decimal:
-        return _v(d, "F10", f"r{line}", "c1")
+        return d.figure("F10", f"r{line}", "c1")
 
     for line, key in F10_FIELDS.items():
         amounts.setdefault(key, value(line))

@@ -24,7 +24,6 @@ UNIT_SHEET = "B14 部门整体绩效目标"
 PROJECT_SHEET = "B15 项目绩效目标"
 UNIT_COLUMNS = ("部门（单位）名称", "栏目", "一级指标", "二级指标", "名称", "内容或指标值", "指标值说明")
 KINDS = ("年度履职目标", "年度主要任务", "预算情况", "绩效指标")
-BUDGET_ITEMS = BUDGET_LABELS  # the six 预算情况 items, as the 预算14表 reader names them
 PROJECT_COLUMNS = (
     "单位编码", "项目编码", "名称", "资金总额", "政府预算资金", "财政专户管理资金", "单位资金",
     "指标类别", "三级指标", "指标值",
@@ -56,7 +55,7 @@ def _unit_sheet(ws: Worksheet, targets: tuple[UnitTarget, ...]) -> None:
     for t in targets:
         rows.append((t.entity, "年度履职目标", None, None, None, t.duties, None))
         rows += [(t.entity, "年度主要任务", None, None, task.name, task.content, None) for task in t.tasks]
-        rows += [(t.entity, "预算情况", None, None, label, t.cell(c), None) for c, label in BUDGET_ITEMS]
+        rows += [(t.entity, "预算情况", None, None, label, t.cell(c), None) for c, label in BUDGET_LABELS]
         rows += [(t.entity, "绩效指标", x.category, x.group, x.name, x.target, x.note) for x in t.indicators]
     for i, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
@@ -126,7 +125,7 @@ def _read_units(r: Reader) -> tuple[UnitTarget, ...]:
         elif kind == "年度主要任务":
             t = t.model_copy(update={"tasks": (*t.tasks, Task(name=item, content=value))})
         elif kind == "预算情况":
-            column = next((c for c, label in BUDGET_ITEMS if label == item), None)
+            column = next((c for c, label in BUDGET_LABELS if label == item), None)
             if column is None:
                 raise r.bad(
                     ws, f"E{row}", f"“{item}” is not a 预算情况 item", "use 部门预算总额, 政府预算资金 …"
@@ -142,7 +141,7 @@ def _read_units(r: Reader) -> tuple[UnitTarget, ...]:
 
 def _all_cells(t: UnitTarget) -> UnitTarget:
     """The six 预算情况 cells in order, a missing one blank."""
-    cells = [t.cell(c) or Cell(column=c, raw="", state=CellState.BLANK) for c, _ in BUDGET_ITEMS]
+    cells = [t.cell(c) or Cell(column=c, raw="", state=CellState.BLANK) for c, _ in BUDGET_LABELS]
     return t.model_copy(update={"cells": tuple(cells)})
 
 
